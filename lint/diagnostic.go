@@ -1,0 +1,85 @@
+package lint
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+)
+
+// Severity is how much a finding matters. The zero value is SeverityOff.
+type Severity int
+
+// Severities, from least to most severe.
+const (
+	SeverityOff Severity = iota
+	SeverityNote
+	SeverityWarning
+	SeverityError
+)
+
+// String returns the lowercase name used in text output and configuration.
+func (s Severity) String() string {
+	switch s {
+	case SeverityNote:
+		return "note"
+	case SeverityWarning:
+		return "warning"
+	case SeverityError:
+		return "error"
+	}
+	return "off"
+}
+
+// ParseSeverity reads "off", "note", "warning" or "error".
+func ParseSeverity(s string) (Severity, error) {
+	switch s {
+	case "off":
+		return SeverityOff, nil
+	case "note", "info":
+		return SeverityNote, nil
+	case "warning", "warn":
+		return SeverityWarning, nil
+	case "error":
+		return SeverityError, nil
+	}
+	return SeverityOff, fmt.Errorf("unknown severity %q; use off, note, warning or error", s)
+}
+
+// Diagnostic is one problem a rule found in one file. It has no severity:
+// the linter assigns one from the rule's default and the configuration.
+type Diagnostic struct {
+	Rule    string // rule id, e.g. "schema-type"
+	Span    Span
+	Message string
+	Field   string // front matter field path such as "social.twitter", when the problem is in a field
+}
+
+// Finding is a diagnostic placed in a file with its effective severity.
+type Finding struct {
+	Path     string // as the user gave it
+	Severity Severity
+	Diagnostic
+	// SourceLine is the text of the line the finding starts on, kept so that
+	// reporters can show it and fingerprint it without the file in memory.
+	SourceLine string
+}
+
+// Compare orders findings by path, line, column, rule and message.
+func Compare(a, b Finding) int {
+	return cmp.Or(
+		cmp.Compare(a.Path, b.Path),
+		cmp.Compare(a.Span.Start.Line, b.Span.Start.Line),
+		cmp.Compare(a.Span.Start.Column, b.Span.Start.Column),
+		cmp.Compare(a.Rule, b.Rule),
+		cmp.Compare(a.Message, b.Message),
+		cmp.Compare(a.Span.End.Offset, b.Span.End.Offset),
+		cmp.Compare(a.Field, b.Field),
+		cmp.Compare(a.Severity, b.Severity),
+	)
+}
+
+// SortFindings sorts findings into report order and drops exact duplicates.
+func SortFindings(fs []Finding) []Finding {
+	slices.SortFunc(fs, Compare)
+	return slices.Compact(fs)
+}

@@ -1,0 +1,163 @@
+package lint
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// Front matter formats.
+const (
+	FormatNone = ""
+	FormatYAML = "yaml"
+	FormatTOML = "toml"
+	FormatJSON = "json"
+)
+
+// Location is where a front matter value sits in the file.
+type Location struct {
+	Key   Span // the key, for mapping members; zero for array items and the root
+	Value Span // the value
+}
+
+// Entry is one file, parsed once and shared by every rule.
+type Entry struct {
+	Path  string
+	Src   []byte // the whole file, as read
+	Lines *LineIndex
+
+	// Format is the front matter format, FormatNone when the file has none.
+	Format string
+	// Open and Close are the front matter's delimiter lines; Close is zero when unterminated.
+	Open, Close Span
+	// Data is the front matter as JSON-typed values (map[string]any, []any,
+	// string, json.Number, bool, nil); nil when absent or unusable.
+	Data map[string]any
+	// Locations maps JSON pointers ("/social/twitter") to positions.
+	Locations map[string]Location
+
+	// BodyOffset is the byte offset at which the Markdown body starts.
+	BodyOffset int
+	// Body is the Markdown body's AST; segments are relative to Src[BodyOffset:].
+	Body ast.Node
+
+	// Problems are what the parser found: each is a diagnostic of a parser rule.
+	Problems []Diagnostic
+	// Fatal is set when the file cannot be linted further (binary, empty, wrong encoding).
+	Fatal bool
+}
+
+// BodySource returns the Markdown body's bytes.
+func (e *Entry) BodySource() []byte { return e.Src[e.BodyOffset:] }
+
+// BodySpan converts a range of body-relative byte offsets to a file span.
+func (e *Entry) BodySpan(start, end int) Span {
+	return e.Lines.Span(e.BodyOffset+start, e.BodyOffset+end)
+}
+
+// Locate returns the location of the value at JSON pointer ptr, falling back
+// to the nearest enclosing value whose position is known (TOML records only
+// top-level keys), and to the opening delimiter for the root.
+func (e *Entry) Locate(ptr string) Location {
+	for {
+		if loc, ok := e.Locations[ptr]; ok {
+			return loc
+		}
+		if ptr == "" {
+			return Location{Value: e.Open}
+		}
+		i := strings.LastIndexByte(ptr, '/')
+		if i < 0 {
+			ptr = ""
+		} else {
+			ptr = ptr[:i]
+		}
+	}
+}
+
+// KeySpan is where a finding about the member at ptr points: its key when it has one.
+func (e *Entry) KeySpan(ptr string) Span {
+	loc := e.Locate(ptr)
+	if !loc.Key.IsZero() {
+		return loc.Key
+	}
+	return loc.Value
+}
+
+// problem records a parser diagnostic.
+func (e *Entry) problem(rule string, span Span, field, format string, args ...any) {
+	e.Problems = append(e.Problems, Diagnostic{Rule: rule, Span: span, Field: field, Message: fmt.Sprintf(format, args...)})
+}
+
+// Parser reads files into entries. It is built once per run and safe for
+// concurrent use.
+type Parser struct {
+	split    *splitter
+	markdown markdownParser
+}
+
+// NewParser returns a parser for YAML, TOML and JSON front matter and a
+// CommonMark body with the GFM extensions.
+func NewParser() *Parser {
+	return &Parser{split: newSplitter(), markdown: newMarkdownParser()}
+}
+
+// Parse reads src, the contents of path, into an entry. Problems with the
+// content are recorded on the entry, never returned as errors.
+func (p *Parser) Parse(path string, src []byte) *Entry {
+	e := &Entry{Path: path, Src: src, Lines: NewLineIndex(src)}
+	if !p.checkEncoding(e) {
+		e.Fatal = true
+		return e
+	}
+	p.split.split(e)
+	if e.Format != FormatNone && e.Close.IsZero() {
+		// Without a closing delimiter the whole file would be front matter;
+		// one finding is clearer than a cascade from the body.
+		return e
+	}
+	e.Body = p.markdown.parse(e.BodySource())
+	return e
+}
+
+// checkEncoding reports files that are not UTF-8 text; false means stop.
+func (p *Parser) checkEncoding(e *Entry) bool {
+	src := e.Src
+	switch {
+	case bytes.HasPrefix(src, []byte{0xFE, 0xFF}), bytes.HasPrefix(src, []byte{0xFF, 0xFE}):
+		e.problem("file-encoding", e.Lines.Span(0, 2), "", "file is UTF-16 encoded; save it as UTF-8 (without a byte-order mark)")
+		return false
+	case len(src) == 0:
+		e.problem("file-empty", e.Lines.Span(0, 0), "", "file is empty; an entry needs front matter and a Markdown body")
+		return false
+	case len(bytes.TrimSpace(bytes.TrimPrefix(src, utf8BOM))) == 0:
+		e.problem("file-empty", e.Lines.Span(0, 0), "", "file contains only whitespace; an entry needs front matter and a Markdown body")
+		return false
+	}
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		e.problem("file-binary", e.Lines.Span(i, i+1), "", "file contains a NUL byte at offset %d; it looks binary, not Markdown text", i)
+		return false
+	}
+	if !utf8.Valid(src) {
+		i := firstInvalidUTF8(src)
+		e.problem("file-encoding", e.Lines.Span(i, i+1), "", "invalid UTF-8 byte 0x%02x; save the file as UTF-8", src[i])
+		return false
+	}
+	return true
+}
+
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+func firstInvalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return 0
+}

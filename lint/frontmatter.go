@@ -1,0 +1,167 @@
+package lint
+
+import (
+	"bytes"
+
+	"github.com/adrg/frontmatter"
+)
+
+// splitter finds the front matter with adrg/frontmatter. Our unmarshal
+// functions only capture the raw bytes: decoding happens here, with
+// positions, so that every key and value can be located in the file.
+type splitter struct {
+	formats []*frontmatter.Format
+	opening map[string]string // opening delimiter line → format
+}
+
+// captured is what a splitter's unmarshal function receives.
+type captured struct {
+	format string
+	data   []byte
+	delims bool // the data includes its delimiters (JSON's bare braces)
+}
+
+func newSplitter() *splitter {
+	capture := func(format string, delims bool) frontmatter.UnmarshalFunc {
+		return func(data []byte, v any) error {
+			c := v.(*captured)
+			c.format, c.data, c.delims = format, data, delims
+			return nil
+		}
+	}
+	s := &splitter{opening: map[string]string{}}
+	add := func(start, end, format string) {
+		s.formats = append(s.formats, frontmatter.NewFormat(start, end, capture(format, false)))
+		s.opening[start] = format
+	}
+	add("---", "---", FormatYAML)
+	add("---yaml", "---", FormatYAML)
+	add("+++", "+++", FormatTOML)
+	add("---toml", "---", FormatTOML)
+	add(";;;", ";;;", FormatJSON)
+	add("---json", "---", FormatJSON)
+	// A bare JSON object followed by a blank line, as Hugo writes it.
+	s.formats = append(s.formats, &frontmatter.Format{Start: "{", End: "}", Unmarshal: capture(FormatJSON, true), UnmarshalDelims: true, RequiresNewLine: true})
+	s.opening["{"] = FormatJSON
+	return s
+}
+
+// split locates and decodes the front matter of e.
+func (s *splitter) split(e *Entry) {
+	src := e.Src
+	bom := 0
+	if bytes.HasPrefix(src, utf8BOM) {
+		bom = len(utf8BOM)
+	}
+	var c captured
+	rest, err := frontmatter.Parse(bytes.NewReader(src[bom:]), &c, s.formats...)
+	if err != nil {
+		// Reading from memory cannot fail and our unmarshal functions never
+		// return errors; treat anything else as a file without front matter.
+		e.BodyOffset = bom
+		return
+	}
+	openLine := firstNonBlankLine(e.Lines, bom)
+	openText := string(bytes.TrimSpace(e.Lines.LineText(openLine)))
+	if openLine == 1 {
+		openText = string(bytes.TrimSpace(bytes.TrimPrefix(e.Lines.LineText(1), utf8BOM)))
+	}
+	if c.data == nil {
+		e.BodyOffset = bom
+		if format, ok := s.opening[openText]; ok && format != FormatJSON {
+			// An opening delimiter that frontmatter did not close.
+			e.Format = format
+			e.Open = e.Lines.LineSpan(openLine)
+			e.problem("frontmatter-unterminated", e.Open, "", "front matter opened with %q is never closed; add a line %q after the last field", openText, closingFor(openText))
+		}
+		return
+	}
+	e.Format = c.format
+	e.Open = e.Lines.LineSpan(openLine)
+	e.BodyOffset = len(src) - len(rest)
+	start := e.Lines.LineStart(openLine + 1)
+	if c.delims {
+		start = e.Lines.LineStart(openLine)
+	}
+	end := start + len(c.data)
+	if end > len(src) || !bytes.Equal(src[start:end], c.data) {
+		// frontmatter skips blank lines we did not expect; find the data itself.
+		start = bytes.Index(src, c.data)
+		end = start + len(c.data)
+	}
+	closeLine := e.Lines.Pos(end).Line
+	if c.delims {
+		closeLine = e.Lines.Pos(end - 1).Line
+	}
+	e.Close = e.Lines.LineSpan(closeLine)
+	decode(e, c.format, start, end)
+}
+
+// closingFor returns the closing delimiter for an opening one.
+func closingFor(open string) string {
+	switch open {
+	case "+++", ";;;":
+		return open
+	}
+	return "---"
+}
+
+// firstNonBlankLine returns the first line at or after offset off with text on it.
+func firstNonBlankLine(x *LineIndex, off int) int {
+	line := x.Pos(off).Line
+	for ; line < x.Lines(); line++ {
+		if len(bytes.TrimSpace(x.LineText(line))) > 0 {
+			break
+		}
+	}
+	return line
+}
+
+// decode turns the front matter bytes src[start:end] into JSON-typed data and locations.
+func decode(e *Entry, format string, start, end int) {
+	e.Locations = map[string]Location{}
+	data := e.Src[start:end]
+	if len(bytes.TrimSpace(data)) == 0 || (format == FormatJSON && isEmptyObjectText(data)) {
+		e.problem("frontmatter-empty", e.Open, "", "front matter is empty; add the entry's fields between the delimiters")
+		return
+	}
+	var root any
+	var ok bool
+	switch format {
+	case FormatYAML:
+		root, ok = decodeYAML(e, start, end)
+	case FormatTOML:
+		root, ok = decodeTOML(e, start, end)
+	case FormatJSON:
+		root, ok = decodeJSON(e, start, end)
+	}
+	if !ok {
+		return
+	}
+	m, isMap := root.(map[string]any)
+	if !isMap {
+		if root == nil {
+			e.problem("frontmatter-empty", e.Open, "", "front matter holds no fields; add the entry's fields between the delimiters")
+			return
+		}
+		span := e.Locate("").Value
+		if loc, found := e.Locations[""]; found {
+			span = loc.Value
+		}
+		e.problem("frontmatter-not-mapping", span, "", "front matter is %s, not a mapping of fields; write it as \"key: value\" lines", describe(root))
+		return
+	}
+	if len(m) == 0 {
+		e.problem("frontmatter-empty", e.Open, "", "front matter holds no fields; add the entry's fields between the delimiters")
+		return
+	}
+	e.Data = m
+}
+
+func isEmptyObjectText(b []byte) bool {
+	b = bytes.TrimSpace(b)
+	if len(b) < 2 || b[0] != '{' || b[len(b)-1] != '}' {
+		return false
+	}
+	return len(bytes.TrimSpace(b[1:len(b)-1])) == 0
+}

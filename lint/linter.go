@@ -1,0 +1,226 @@
+package lint
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"sync"
+)
+
+// DefaultMaxFileSize is the size above which a file is reported, not parsed.
+const DefaultMaxFileSize = 4 << 20
+
+// Linter checks entries. Build one per run: everything compiled (schemas,
+// the Markdown parser, the rule set) is shared by all files and workers.
+type Linter struct {
+	Catalogue  *Catalogue
+	Severities Severities
+	Parser     *Parser
+	// CollectionFor picks the collection for a file; nil means the file is
+	// not linted (it is reported as skipped).
+	CollectionFor func(path string) *Collection
+	// MaxFileSize is the largest file parsed, in bytes; 0 means DefaultMaxFileSize.
+	MaxFileSize int64
+	// Jobs is the number of files linted at once; 0 means one per CPU.
+	Jobs int
+}
+
+// Result is what a run found.
+type Result struct {
+	Findings []Finding // sorted
+	Files    int       // files linted
+	Skipped  []string  // files no collection claims
+}
+
+// LintSource checks one file's contents and returns its findings, sorted.
+func (l *Linter) LintSource(path string, src []byte, c *Collection) []Finding {
+	e := l.Parser.Parse(path, src)
+	return l.check(e, c)
+}
+
+// check runs every rule on a parsed entry.
+func (l *Linter) check(e *Entry, c *Collection) []Finding {
+	var out []Finding
+	add := func(d Diagnostic) {
+		r := l.Catalogue.Rule(d.Rule)
+		sev := SeverityError
+		if r != nil {
+			sev = l.Severities.For(r)
+		}
+		if sev == SeverityOff {
+			return
+		}
+		line := ""
+		if d.Span.Start.Line >= 1 && d.Span.Start.Line <= e.Lines.Lines() {
+			line = string(e.Lines.LineText(d.Span.Start.Line))
+		}
+		out = append(out, Finding{Path: e.Path, Severity: sev, Diagnostic: d, SourceLine: line})
+	}
+	for _, d := range e.Problems {
+		add(d)
+	}
+	if !e.Fatal {
+		exists := existsNear(e.Path)
+		for _, r := range l.Catalogue.Rules() {
+			if r.Run == nil {
+				continue
+			}
+			l.runSafely(r, &Pass{Entry: e, Collection: c, Exists: exists, report: add})
+		}
+	}
+	return SortFindings(out)
+}
+
+// runSafely runs one rule, turning a panic into an internal-error finding so
+// that one bug cannot stop the run.
+func (l *Linter) runSafely(r *Rule, p *Pass) {
+	defer func() {
+		if v := recover(); v != nil {
+			p.report(Diagnostic{Rule: "internal-error", Span: p.Entry.Lines.Span(0, 0),
+				Message: fmt.Sprintf("rule %s failed: %v; please report this with the file", r.ID, v)})
+		}
+	}()
+	r.run(p)
+}
+
+// existsNear answers Pass.Exists for links in the entry at path.
+func existsNear(entryPath string) func(string) bool {
+	if entryPath == "" || entryPath == "-" {
+		return nil
+	}
+	dir := filepath.Dir(entryPath)
+	return func(rel string) bool {
+		_, err := os.Stat(filepath.Join(dir, filepath.FromSlash(path.Clean(rel))))
+		return err == nil
+	}
+}
+
+// LintFiles lints files from the channel with a bounded pool of workers,
+// reading each file once and keeping only its findings. Output does not
+// depend on the number of workers.
+func (l *Linter) LintFiles(ctx context.Context, files <-chan string) Result {
+	jobs := l.Jobs
+	if jobs <= 0 {
+		jobs = runtime.NumCPU()
+	}
+	type fileResult struct {
+		findings []Finding
+		skipped  string
+	}
+	results := make(chan fileResult, jobs)
+	var wg sync.WaitGroup
+	for range jobs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for name := range files {
+				if ctx.Err() != nil {
+					continue
+				}
+				c := l.CollectionFor(name)
+				if c == nil {
+					results <- fileResult{skipped: name}
+					continue
+				}
+				results <- fileResult{findings: l.LintFile(name, c)}
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(results) }()
+	var res Result
+	for r := range results {
+		if r.skipped != "" {
+			res.Skipped = append(res.Skipped, r.skipped)
+			continue
+		}
+		res.Files++
+		res.Findings = append(res.Findings, r.findings...)
+	}
+	res.Findings = SortFindings(res.Findings)
+	sortStrings(res.Skipped)
+	return res
+}
+
+// LintFile reads and lints one file; a file that cannot be read is a finding.
+func (l *Linter) LintFile(name string, c *Collection) []Finding {
+	src, err := l.readFile(name)
+	if err != nil {
+		var tooLarge *tooLargeError
+		rule := "file-unreadable"
+		if errors.As(err, &tooLarge) {
+			rule = "file-too-large"
+		}
+		e := &Entry{Path: name, Lines: NewLineIndex(nil), Fatal: true}
+		e.problem(rule, e.Lines.Span(0, 0), "", "%v", err)
+		return l.check(e, c)
+	}
+	return l.LintSource(name, src, c)
+}
+
+type tooLargeError struct{ size, limit int64 }
+
+func (e *tooLargeError) Error() string {
+	return fmt.Sprintf("file is larger than the %d-byte limit; raise --max-file-size if it really is an entry", e.limit)
+}
+
+// readFile reads at most the size limit, so a huge file costs no more than that.
+func (l *Linter) readFile(name string) ([]byte, error) {
+	limit := l.MaxFileSize
+	if limit <= 0 {
+		limit = DefaultMaxFileSize
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read the file: %w", unwrapPath(err))
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("cannot read the file: %w", unwrapPath(err))
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("cannot read the file: it is a %s, not a regular file", modeName(info.Mode()))
+	}
+	if info.Size() > limit {
+		return nil, &tooLargeError{info.Size(), limit}
+	}
+	src, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("cannot read the file: %w", unwrapPath(err))
+	}
+	if int64(len(src)) > limit {
+		return nil, &tooLargeError{int64(len(src)), limit}
+	}
+	return src, nil
+}
+
+// unwrapPath drops the path from an *fs.PathError: findings name the file already.
+func unwrapPath(err error) error {
+	var perr *fs.PathError
+	if errors.As(err, &perr) {
+		return perr.Err
+	}
+	return err
+}
+
+func modeName(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "directory"
+	case m&fs.ModeSymlink != 0:
+		return "symbolic link"
+	case m&fs.ModeNamedPipe != 0:
+		return "named pipe"
+	case m&fs.ModeSocket != 0:
+		return "socket"
+	case m&fs.ModeDevice != 0:
+		return "device"
+	}
+	return "special file"
+}

@@ -1,0 +1,119 @@
+package lint
+
+import (
+	"sort"
+	"unicode/utf8"
+)
+
+// Pos is a position in a source file.
+type Pos struct {
+	// Offset is the 0-based byte offset from the start of the file.
+	Offset int
+	// Line is the 1-based line number; "\n", "\r\n" and a lone "\r" each end a line.
+	Line int
+	// Column is the 1-based column, counted in Unicode code points from the start of the line.
+	Column int
+}
+
+// Span is a range in a source file; End is exclusive.
+type Span struct {
+	Start, End Pos
+}
+
+// IsZero reports whether the span was never set.
+func (s Span) IsZero() bool { return s.Start.Line == 0 }
+
+// LineIndex turns byte offsets into line and column positions and back.
+// One index is built per file and shared by every rule.
+type LineIndex struct {
+	src   []byte
+	start []int // byte offset at which each line starts
+}
+
+// NewLineIndex indexes the line starts of src.
+func NewLineIndex(src []byte) *LineIndex {
+	starts := make([]int, 1, 64)
+	for i := 0; i < len(src); i++ {
+		switch src[i] {
+		case '\n':
+			starts = append(starts, i+1)
+		case '\r':
+			if i+1 < len(src) && src[i+1] == '\n' {
+				i++
+			}
+			starts = append(starts, i+1)
+		}
+	}
+	return &LineIndex{src: src, start: starts}
+}
+
+// Lines returns the number of lines (a final line without a terminator counts).
+func (x *LineIndex) Lines() int { return len(x.start) }
+
+// LineStart returns the byte offset of the start of 1-based line n, clamped to the file.
+func (x *LineIndex) LineStart(n int) int {
+	if n < 1 {
+		return 0
+	}
+	if n > len(x.start) {
+		return len(x.src)
+	}
+	return x.start[n-1]
+}
+
+// LineEnd returns the byte offset of the end of 1-based line n, before its terminator.
+func (x *LineIndex) LineEnd(n int) int {
+	end := len(x.src)
+	if n >= 1 && n < len(x.start) {
+		end = x.start[n]
+	}
+	if n < 1 {
+		end = x.LineStart(2)
+	}
+	for end > x.LineStart(n) && (x.src[end-1] == '\n' || x.src[end-1] == '\r') {
+		end--
+	}
+	return end
+}
+
+// LineText returns the text of 1-based line n without its terminator.
+func (x *LineIndex) LineText(n int) []byte {
+	return x.src[x.LineStart(n):x.LineEnd(n)]
+}
+
+// Pos returns the position of byte offset off, clamped to the file.
+func (x *LineIndex) Pos(off int) Pos {
+	if off < 0 {
+		off = 0
+	}
+	if off > len(x.src) {
+		off = len(x.src)
+	}
+	line := sort.Search(len(x.start), func(i int) bool { return x.start[i] > off })
+	col := 1 + utf8.RuneCount(x.src[x.start[line-1]:off])
+	return Pos{Offset: off, Line: line, Column: col}
+}
+
+// Span returns the span of the byte range [start, end).
+func (x *LineIndex) Span(start, end int) Span {
+	if end < start {
+		end = start
+	}
+	return Span{Start: x.Pos(start), End: x.Pos(end)}
+}
+
+// Offset returns the byte offset of 1-based line and code-point column, clamped to the line.
+func (x *LineIndex) Offset(line, col int) int {
+	off := x.LineStart(line)
+	end := x.LineEnd(line)
+	for c := 1; c < col && off < end; c++ {
+		_, size := utf8.DecodeRune(x.src[off:end])
+		off += size
+	}
+	return off
+}
+
+// LineSpan returns the span of line n's text, or of its first character when empty.
+func (x *LineIndex) LineSpan(n int) Span {
+	return x.Span(x.LineStart(n), x.LineEnd(n))
+}

@@ -1,0 +1,85 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/mattn/go-runewidth"
+
+	"github.com/glasgow-open-data/contentlint/lint"
+)
+
+// TextOptions tunes the text format.
+type TextOptions struct {
+	// ShowSource prints each finding's source line and an underline.
+	ShowSource bool
+	// Color adds ANSI colours (only on a terminal, never with NO_COLOR).
+	Color bool
+}
+
+const (
+	ansiReset  = "\x1b[0m"
+	ansiBold   = "\x1b[1m"
+	ansiRed    = "\x1b[31m"
+	ansiYellow = "\x1b[33m"
+	ansiBlue   = "\x1b[34m"
+	ansiGreen  = "\x1b[32m"
+	ansiDim    = "\x1b[2m"
+)
+
+// Text writes one finding per line, "PATH:LINE:COL: SEVERITY: MESSAGE [RULE-ID]".
+func Text(w io.Writer, run Run, opts TextOptions) error {
+	bw := bufio.NewWriter(w)
+	paint := func(code, s string) string {
+		if !opts.Color {
+			return s
+		}
+		return code + s + ansiReset
+	}
+	for _, f := range run.Findings {
+		sevColor := map[lint.Severity]string{lint.SeverityError: ansiRed, lint.SeverityWarning: ansiYellow, lint.SeverityNote: ansiBlue}[f.Severity]
+		fmt.Fprintf(bw, "%s: %s: %s %s\n",
+			paint(ansiBold, fmt.Sprintf("%s:%d:%d", f.Path, f.Span.Start.Line, f.Span.Start.Column)),
+			paint(ansiBold+sevColor, f.Severity.String()),
+			oneLine(f.Message),
+			paint(ansiDim, "["+f.Rule+"]"))
+		if opts.ShowSource && f.SourceLine != "" {
+			writeSource(bw, f, func(s string) string { return paint(ansiGreen, s) })
+		}
+	}
+	return bw.Flush()
+}
+
+// writeSource prints the line and a caret under the finding's span, counting
+// wide characters as two columns and expanding tabs so the caret lines up.
+func writeSource(w io.Writer, f lint.Finding, paint func(string) string) {
+	line := strings.ReplaceAll(f.SourceLine, "\t", "    ")
+	runes := []rune(f.SourceLine)
+	startCol := min(max(f.Span.Start.Column, 1), len(runes)+1)
+	endCol := startCol + 1
+	if f.Span.End.Line == f.Span.Start.Line && f.Span.End.Column > startCol {
+		endCol = min(f.Span.End.Column, len(runes)+1)
+	}
+	pad := width(runes[:startCol-1])
+	under := max(1, width(runes[startCol-1:max(startCol-1, endCol-1)]))
+	fmt.Fprintf(w, "  %s\n  %s%s\n", line, strings.Repeat(" ", pad), paint("^"+strings.Repeat("~", under-1)))
+}
+
+func width(rs []rune) int {
+	n := 0
+	for _, r := range rs {
+		if r == '\t' {
+			n += 4
+			continue
+		}
+		n += runewidth.RuneWidth(r)
+	}
+	return n
+}
+
+// oneLine keeps a message on its line so that output stays one finding per line.
+func oneLine(s string) string {
+	return strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s)
+}

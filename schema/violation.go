@@ -1,0 +1,330 @@
+package schema
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/santhosh-tekuri/jsonschema/v5"
+)
+
+// Kinds of violation; each is the suffix of a schema-* rule id.
+const (
+	KindRequired     = "required"
+	KindUnknownField = "unknown-field"
+	KindType         = "type"
+	KindFormat       = "format"
+	KindEnum         = "enum"
+	KindConstraint   = "constraint"
+)
+
+// Violation is one leaf cause of a failed validation, in plain words.
+type Violation struct {
+	// Pointer is the JSON pointer of the field the violation is about: for
+	// KindRequired the missing field, for KindUnknownField the unknown key.
+	Pointer string
+	Kind    string
+	// Message says what is wrong and what is expected, without the field path.
+	Message string
+}
+
+// Validate checks data (JSON-typed: map[string]any, []any, string,
+// json.Number, float64, bool, nil) and returns its violations, deduplicated,
+// in a stable order.
+func (v *Validator) Validate(data any) []Violation {
+	err := v.root.Validate(data)
+	if err == nil {
+		return nil
+	}
+	var verr *jsonschema.ValidationError
+	if !errors.As(err, &verr) {
+		return []Violation{{Kind: KindConstraint, Message: err.Error()}}
+	}
+	var out []Violation
+	for _, leaf := range leaves(verr, nil) {
+		out = append(out, v.explain(leaf, data)...)
+	}
+	slices.SortStableFunc(out, func(a, b Violation) int {
+		return strings.Compare(a.Pointer+"\x00"+a.Kind+"\x00"+a.Message, b.Pointer+"\x00"+b.Kind+"\x00"+b.Message)
+	})
+	return slices.Compact(out)
+}
+
+// leaves collects the causes that have no causes of their own: the
+// "doesn't validate with" wrappers say nothing a user can act on.
+func leaves(e *jsonschema.ValidationError, out []*jsonschema.ValidationError) []*jsonschema.ValidationError {
+	if len(e.Causes) == 0 {
+		return append(out, e)
+	}
+	for _, c := range e.Causes {
+		out = leaves(c, out)
+	}
+	return out
+}
+
+// keywordOf splits an absolute keyword location into the schema's location and the keyword.
+func keywordOf(abs string) (string, string) {
+	i := strings.LastIndexByte(abs, '/')
+	if i < 0 {
+		return abs, ""
+	}
+	return abs[:i], abs[i+1:]
+}
+
+var quotedName = regexp.MustCompile(`'((?:[^'\\]|\\.)*)'`)
+
+func (v *Validator) explain(e *jsonschema.ValidationError, data any) []Violation {
+	loc, keyword := keywordOf(e.AbsoluteKeywordLocation)
+	s := v.byLoc[loc]
+	value, _ := Lookup(data, e.InstanceLocation)
+	at := func(kind, format string, args ...any) []Violation {
+		return []Violation{{Pointer: e.InstanceLocation, Kind: kind, Message: fmt.Sprintf(format, args...)}}
+	}
+	if s == nil {
+		return at(KindConstraint, "%s", e.Message)
+	}
+	switch keyword {
+	case "required":
+		obj, _ := value.(map[string]any)
+		var out []Violation
+		for _, name := range s.Required {
+			if _, ok := obj[name]; !ok {
+				out = append(out, Violation{Pointer: e.InstanceLocation + "/" + EscapeToken(name), Kind: KindRequired,
+					Message: fmt.Sprintf("required field is missing; add %q", name+": ...")})
+			}
+		}
+		return out
+	case "additionalProperties", "unevaluatedProperties":
+		var out []Violation
+		for _, m := range quotedName.FindAllStringSubmatch(e.Message, -1) {
+			name := m[1]
+			msg := "unknown field"
+			if best := closest(name, allowedKeys(s)); best != "" {
+				msg += fmt.Sprintf("; did you mean %q?", best)
+			} else if keys := allowedKeys(s); len(keys) > 0 && len(keys) <= 15 {
+				msg += "; allowed fields are " + strings.Join(keys, ", ")
+			}
+			out = append(out, Violation{Pointer: e.InstanceLocation + "/" + EscapeToken(name), Kind: KindUnknownField, Message: msg})
+		}
+		return out
+	case "type":
+		return at(KindType, "expected %s, got %s%s", typeNames(s.Types), describe(value), typeHint(s.Types, value))
+	case "format":
+		if str, ok := value.(string); ok {
+			if check := v.formats[s.Format]; check != nil {
+				if err := check(str); err != nil {
+					return at(KindFormat, "%s", err.Error())
+				}
+			}
+			return at(KindFormat, "%q is not a valid %s", str, s.Format)
+		}
+	case "enum":
+		return at(KindEnum, "must be one of %s; got %s", listValues(s.Enum), describe(value))
+	case "const":
+		if len(s.Constant) > 0 {
+			return at(KindEnum, "must be %s; got %s", listValues(s.Constant), describe(value))
+		}
+	case "minLength":
+		if str, ok := value.(string); ok && strings.TrimSpace(str) == "" {
+			return at(KindConstraint, "must not be empty")
+		}
+		return at(KindConstraint, "must be at least %d characters long; it has %d", s.MinLength, runeLen(value))
+	case "maxLength":
+		return at(KindConstraint, "must be at most %d characters long; it has %d", s.MaxLength, runeLen(value))
+	case "pattern":
+		if s.Pattern != nil {
+			return at(KindConstraint, "%s does not match the pattern %s", describe(value), s.Pattern.String())
+		}
+	case "minItems":
+		return at(KindConstraint, "must have at least %d items; it has %d", s.MinItems, listLen(value))
+	case "maxItems":
+		return at(KindConstraint, "must have at most %d items; it has %d", s.MaxItems, listLen(value))
+	case "uniqueItems":
+		// go-jsonschema says "items at index 0 and 2 are equal".
+		var i, j int
+		if _, err := fmt.Sscanf(e.Message, "items at index %d and %d are equal", &i, &j); err == nil {
+			item, _ := Lookup(value, "/"+strconv.Itoa(j))
+			return []Violation{{Pointer: e.InstanceLocation + "/" + strconv.Itoa(j), Kind: KindConstraint,
+				Message: fmt.Sprintf("repeats item %d (%s); remove the duplicate", i+1, describe(item))}}
+		}
+	}
+	return at(KindConstraint, "%s", e.Message)
+}
+
+// EscapeToken escapes a key for use in a JSON pointer (RFC 6901).
+func EscapeToken(key string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(key, "~", "~0"), "/", "~1")
+}
+
+// allowedKeys lists the property names a schema declares, sorted.
+func allowedKeys(s *jsonschema.Schema) []string {
+	keys := make([]string, 0, len(s.Properties))
+	for k := range s.Properties {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// closest returns the allowed key nearest to name by edit distance, when it
+// is near enough to be a likely typo.
+func closest(name string, keys []string) string {
+	best, bestDist := "", 0
+	for _, k := range keys {
+		d := editDistance(strings.ToLower(name), strings.ToLower(k))
+		if best == "" || d < bestDist {
+			best, bestDist = k, d
+		}
+	}
+	limit := max(2, len([]rune(name))/3)
+	if best == "" || bestDist > limit {
+		return ""
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance between a and b, in code points.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+var typeWords = map[string]string{
+	"string":  "a string (text)",
+	"boolean": "a boolean (true or false)",
+	"integer": "a whole number",
+	"number":  "a number",
+	"array":   "a list",
+	"object":  "a mapping of fields",
+	"null":    "null",
+}
+
+func typeNames(types []string) string {
+	words := make([]string, len(types))
+	for i, t := range types {
+		words[i] = typeWords[t]
+		if words[i] == "" {
+			words[i] = t
+		}
+	}
+	return strings.Join(words, " or ")
+}
+
+// typeHint suggests the usual fix for the type mistakes people make in YAML.
+func typeHint(types []string, value any) string {
+	str, isString := value.(string)
+	switch {
+	case slices.Contains(types, "boolean") && isString:
+		switch strings.ToLower(str) {
+		case "true", "false":
+			return "; remove the quotes"
+		case "yes", "on", "y":
+			return "; write true"
+		case "no", "off", "n":
+			return "; write false"
+		}
+	case slices.Contains(types, "string") && !isString && value != nil:
+		if _, composite := value.(map[string]any); !composite {
+			if _, list := value.([]any); !list {
+				return "; put the value in quotes"
+			}
+		}
+	case slices.Contains(types, "array") && isString:
+		return "; write it as a list, one \"- item\" per line"
+	}
+	return ""
+}
+
+func listValues(vals []any) string {
+	parts := make([]string, len(vals))
+	for i, v := range vals {
+		b, _ := json.Marshal(v)
+		parts[i] = string(b)
+	}
+	return strings.Join(parts, ", ")
+}
+
+func runeLen(v any) int {
+	s, _ := v.(string)
+	return len([]rune(s))
+}
+
+func listLen(v any) int {
+	l, _ := v.([]any)
+	return len(l)
+}
+
+// describe names a value's kind for messages: `the string "yes"`, `a list`.
+func describe(v any) string {
+	switch v := v.(type) {
+	case nil:
+		return "null (an empty value)"
+	case bool:
+		return fmt.Sprintf("the boolean %v", v)
+	case string:
+		if len([]rune(v)) > 40 {
+			v = string([]rune(v)[:37]) + "..."
+		}
+		return fmt.Sprintf("the string %q", v)
+	case json.Number:
+		return "the number " + v.String()
+	case float64, int, int64:
+		return fmt.Sprintf("the number %v", v)
+	case []any:
+		return "a list"
+	case map[string]any:
+		return "a mapping"
+	}
+	return fmt.Sprintf("%T", v)
+}
+
+// Describe names a JSON-typed value's kind for messages, e.g. `the string "yes"`.
+func Describe(v any) string { return describe(v) }
+
+// Lookup returns the value at JSON pointer ptr (RFC 6901) in JSON-typed data.
+func Lookup(data any, ptr string) (any, bool) {
+	if ptr == "" {
+		return data, true
+	}
+	cur := data
+	for _, tok := range strings.Split(ptr[1:], "/") {
+		tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
+		switch c := cur.(type) {
+		case map[string]any:
+			v, ok := c[tok]
+			if !ok {
+				return nil, false
+			}
+			cur = v
+		case []any:
+			i, err := strconv.Atoi(tok)
+			if err != nil || i < 0 || i >= len(c) {
+				return nil, false
+			}
+			cur = c[i]
+		default:
+			return nil, false
+		}
+	}
+	return cur, true
+}
