@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 )
 
 // jsonDecoder reads JSON front matter token by token, so that every key and
@@ -44,6 +45,9 @@ func decodeJSON(e *Entry, start, end int) (any, bool) {
 			off = 0
 		}
 		msg := err.Error()
+		if strings.Contains(msg, "after object key:value pair") || strings.Contains(msg, "after array element") {
+			msg += "; add a comma after the previous value"
+		}
 		if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
 			msg = "unexpected end of JSON; check for a missing closing brace or bracket"
 		}

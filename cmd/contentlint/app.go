@@ -49,7 +49,15 @@ func usageError(format string, args ...any) error {
 // Main runs the command line args (args[0] is the program name) and returns the exit code.
 func (c *Command) Main(args []string) int {
 	app := c.app()
+	unknown := false
+	app.CommandNotFound = func(_ *cli.Context, name string) {
+		fmt.Fprintf(c.Stderr, "contentlint: unknown command %q; run \"contentlint --help\"\n", name)
+		unknown = true
+	}
 	err := app.Run(args)
+	if unknown {
+		return ExitUsage
+	}
 	if err == nil {
 		return ExitClean
 	}
@@ -78,9 +86,6 @@ func (c *Command) app() *cli.App {
 		ExitErrHandler: func(*cli.Context, error) {},
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
 			return usageError("%v", err)
-		},
-		CommandNotFound: func(ctx *cli.Context, name string) {
-			fmt.Fprintf(c.Stderr, "contentlint: unknown command %q; run \"contentlint --help\"\n", name)
 		},
 		Commands: []*cli.Command{c.lintCommand()},
 	}

@@ -1,0 +1,67 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func run(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	c := &Command{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errOut, Getenv: func(string) string { return "" }}
+	code := c.Main(append([]string{"contentlint"}, args...))
+	return code, out.String(), errOut.String()
+}
+
+// TestExitCodes pins every exit code of the CLI, run in-process.
+func TestExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	badSchema := filepath.Join(dir, "bad.json")
+	if err := os.WriteFile(badSchema, []byte("{"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	seed := "../../testdata/ok/seed.md"
+	broken := "../../testdata/err/type-boolean.md"
+	seedText, _ := os.ReadFile(seed)
+	cases := []struct {
+		name  string
+		stdin string
+		args  []string
+		want  int
+	}{
+		{"clean file", "", []string{"lint", seed}, ExitClean},
+		{"clean stdin", string(seedText), []string{"lint", "-"}, ExitClean},
+		{"error finding", "", []string{"lint", broken}, ExitFindings},
+		{"error finding with --quiet", "", []string{"lint", "--quiet", broken}, ExitFindings},
+		{"broken stdin", "no front matter", []string{"lint", "-"}, ExitFindings},
+		{"missing path", "", []string{"lint", filepath.Join(dir, "missing.md")}, ExitUsage},
+		{"unknown flag", "", []string{"lint", "--bogus"}, ExitUsage},
+		{"unknown command", "", []string{"bogus"}, ExitUsage},
+		{"bad jobs", "", []string{"lint", "--jobs", "0", seed}, ExitUsage},
+		{"unreadable schema", "", []string{"lint", "--schema", filepath.Join(dir, "none.json"), seed}, ExitUsage},
+		{"schema not compiling", "", []string{"lint", "--schema", badSchema, seed}, ExitUsage},
+		{"help", "", []string{"--help"}, ExitClean},
+		{"version", "", []string{"--version"}, ExitClean},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, errOut := run(t, tc.stdin, tc.args...)
+			if code != tc.want {
+				t.Fatalf("exit %d, want %d\nstdout:\n%s\nstderr:\n%s", code, tc.want, out, errOut)
+			}
+		})
+	}
+}
+
+// TestOutputStable runs the same lint twice in-process: same bytes.
+func TestOutputStable(t *testing.T) {
+	_, first, _ := run(t, "", "lint", "--jobs", "1", "../../testdata")
+	for _, jobs := range []string{"1", "2", "4"} {
+		if _, got, _ := run(t, "", "lint", "--jobs", jobs, "../../testdata"); got != first {
+			t.Fatalf("output with --jobs %s differs", jobs)
+		}
+	}
+}

@@ -1,0 +1,36 @@
+package main
+
+import (
+	"flag"
+	"os"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+var updateScripts = flag.Bool("update", false, "rewrite testscript golden output")
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"contentlint": func() {
+			c := &Command{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}
+			os.Exit(c.Main(os.Args))
+		},
+	})
+}
+
+// TestScripts runs the end-to-end CLI scripts in testdata/script.
+func TestScripts(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir:           "../../testdata/script",
+		UpdateScripts: *updateScripts,
+		Setup: func(env *testscript.Env) error {
+			seed, err := os.ReadFile("../../testdata/ok/seed.md")
+			if err != nil {
+				return err
+			}
+			env.Setenv("NO_COLOR", "")
+			return os.WriteFile(env.WorkDir+"/seed.md", seed, 0o644)
+		},
+	})
+}
