@@ -1,18 +1,19 @@
 package lint
 
 import (
+	"github.com/glasgow-open-data/contentlint/lint/validate"
 	"github.com/glasgow-open-data/contentlint/schema"
 )
 
 // Catalogue returns every rule contentlint has, in documentation order.
 func DefaultCatalogue() *Catalogue {
-	return NewCatalogue(FileRules, FrontMatterRules, SchemaRules)
+	return NewCatalogue(FileRules, FrontMatterRules, SchemaRules, FieldRules)
 }
 
 // SchemaOptions are the compile options every schema gets: the field
 // validators registered as formats, so schema authors share our messages.
 func SchemaOptions() schema.Options {
-	return schema.Options{}
+	return schema.Options{Formats: validate.Formats}
 }
 
 // DefaultCollection returns the built-in collection for community directory
@@ -30,5 +31,6 @@ func DefaultCollection(schemaName string) (*Collection, error) {
 		Name:                "community-entry",
 		FrontMatterRequired: true,
 		Schema:              v,
+		Fields:              DefaultFields,
 	}, nil
 }

@@ -1,0 +1,114 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"testing"
+
+	"github.com/glasgow-open-data/contentlint/lint"
+)
+
+func TestJSONGolden(t *testing.T) {
+	var buf bytes.Buffer
+	if err := JSON(&buf, goldenRun()); err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "golden.json", buf.Bytes())
+}
+
+// jsonShape is the documented shape of version 1; decoding with
+// DisallowUnknownFields catches any key the documentation lacks.
+type jsonShape struct {
+	Version  *int `json:"version"`
+	Files    *int `json:"files"`
+	Findings []struct {
+		Path      *string `json:"path"`
+		Line      *int    `json:"line"`
+		Column    *int    `json:"column"`
+		EndLine   *int    `json:"endLine"`
+		EndColumn *int    `json:"endColumn"`
+		Rule      *string `json:"rule"`
+		Severity  *string `json:"severity"`
+		Message   *string `json:"message"`
+		Field     *string `json:"field"`
+	} `json:"findings"`
+	Summary *struct {
+		Errors            *int `json:"errors"`
+		Warnings          *int `json:"warnings"`
+		Notes             *int `json:"notes"`
+		FilesWithFindings *int `json:"filesWithFindings"`
+	} `json:"summary"`
+}
+
+func decodeJSONShape(t *testing.T, run Run) (jsonShape, []byte) {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := JSON(&buf, run); err != nil {
+		t.Fatal(err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(buf.Bytes()))
+	dec.DisallowUnknownFields()
+	var got jsonShape
+	if err := dec.Decode(&got); err != nil {
+		t.Fatalf("output does not match the documented shape: %v\n%s", err, buf.Bytes())
+	}
+	if dec.More() {
+		t.Fatalf("more than one JSON value:\n%s", buf.Bytes())
+	}
+	return got, buf.Bytes()
+}
+
+func TestJSONShape(t *testing.T) {
+	run := goldenRun()
+	got, doc := decodeJSONShape(t, run)
+	if got.Version == nil || *got.Version != 1 {
+		t.Errorf("version = %v, want 1", got.Version)
+	}
+	if got.Files == nil || *got.Files != run.Files {
+		t.Errorf("files = %v, want %d", got.Files, run.Files)
+	}
+	if len(got.Findings) != len(run.Findings) {
+		t.Fatalf("%d findings, want %d", len(got.Findings), len(run.Findings))
+	}
+	for i, f := range got.Findings {
+		if f.Path == nil || f.Line == nil || f.Column == nil || f.EndLine == nil || f.EndColumn == nil ||
+			f.Rule == nil || f.Severity == nil || f.Message == nil || f.Field == nil {
+			t.Fatalf("finding %d lacks a key:\n%s", i, doc)
+		}
+		want := run.Findings[i]
+		if *f.Path != want.Path || *f.Line != want.Span.Start.Line || *f.Column != want.Span.Start.Column ||
+			*f.Rule != want.Rule || *f.Severity != want.Severity.String() || *f.Message != want.Message || *f.Field != want.Field {
+			t.Errorf("finding %d = %s:%d:%d %s %s %q %q, want %+v", i, *f.Path, *f.Line, *f.Column, *f.Rule, *f.Severity, *f.Message, *f.Field, want)
+		}
+		if *f.EndLine < *f.Line || *f.EndLine == *f.Line && *f.EndColumn < *f.Column {
+			t.Errorf("finding %d ends at %d:%d before it starts at %d:%d", i, *f.EndLine, *f.EndColumn, *f.Line, *f.Column)
+		}
+	}
+	s := got.Summary
+	if s == nil || s.Errors == nil || s.Warnings == nil || s.Notes == nil || s.FilesWithFindings == nil {
+		t.Fatalf("summary lacks a key:\n%s", doc)
+	}
+	c := Count(run.Findings)
+	if *s.Errors != c.Errors || *s.Warnings != c.Warnings || *s.Notes != c.Notes || *s.FilesWithFindings != c.FilesWithFindings {
+		t.Errorf("summary = %d/%d/%d/%d, want %+v", *s.Errors, *s.Warnings, *s.Notes, *s.FilesWithFindings, c)
+	}
+}
+
+func TestJSONEmpty(t *testing.T) {
+	got, doc := decodeJSONShape(t, Run{Files: 3})
+	if !bytes.Contains(doc, []byte(`"findings": []`)) {
+		t.Errorf(`clean run lacks "findings": []:`+"\n%s", doc)
+	}
+	if *got.Files != 3 || *got.Summary.Errors != 0 || *got.Summary.FilesWithFindings != 0 {
+		t.Errorf("clean run: %s", doc)
+	}
+}
+
+// TestJSONPointSpan: an unset end is reported as the start, not as 0:0.
+func TestJSONPointSpan(t *testing.T) {
+	f := finding("a.md", lint.SeverityError, "r", 4, 7, 0, 0, "m", "", "")
+	got, _ := decodeJSONShape(t, Run{Findings: []lint.Finding{f}, Files: 1})
+	if e := got.Findings[0]; *e.EndLine != 4 || *e.EndColumn != 7 {
+		t.Errorf("end = %d:%d, want 4:7", *e.EndLine, *e.EndColumn)
+	}
+}

@@ -1,0 +1,568 @@
+package report
+
+import (
+	"bufio"
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"path"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/glasgow-open-data/contentlint/lint"
+)
+
+// Defaults for SARIFOptions.
+const (
+	DefaultInformationURI = "https://github.com/glasgow-open-data/contentlint"
+	// DefaultMaxResults is GitHub code scanning's limit on results per run.
+	DefaultMaxResults = 25000
+)
+
+const (
+	sarifSchemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
+	sarifVersion   = "2.1.0"
+	srcRoot        = "%SRCROOT%"
+	// maxDescription is GitHub's limit on shortDescription and fullDescription.
+	maxDescription = 1024
+)
+
+// SARIFOptions describes the invocation around a run; every field is optional.
+type SARIFOptions struct {
+	ToolVersion     string // tool.driver.version, e.g. "v1.2.3-4-gabcdef"
+	SemanticVersion string // tool.driver.semanticVersion, e.g. "1.2.3"
+	// InformationURI is tool.driver.informationUri; default DefaultInformationURI.
+	InformationURI string
+	// HelpBaseURI is the rules document; each rule's helpUri is HelpBaseURI#id.
+	// Default InformationURI + "/blob/main/docs/rules.md".
+	HelpBaseURI string
+	// Category becomes automationDetails.id (GitHub's --sarif-category); a
+	// trailing "/" is added when absent.
+	Category string
+	// WorkingDirectory is the absolute directory contentlint ran in: it becomes
+	// invocations[0].workingDirectory and resolves relative finding paths.
+	WorkingDirectory string
+	// RepoRoot is the absolute path of the repository root: %SRCROOT%, against
+	// which artifact URIs are made relative.
+	RepoRoot string
+	// ExecutionSuccessful is invocations[0].executionSuccessful: false when
+	// the tool failed (not when it found problems).
+	ExecutionSuccessful bool
+	// MaxResults caps the results; the most severe are kept. Default DefaultMaxResults.
+	MaxResults int
+	// Warn receives a warning when results are dropped (stderr in the CLI); nil discards it.
+	Warn io.Writer
+	// Suppressed reports whether a finding was suppressed in the source and
+	// why; such findings get an inSource suppression. Nil means none are.
+	Suppressed func(lint.Finding) (bool, string)
+}
+
+// The SARIF 2.1.0 subset contentlint writes. Field order is output order.
+type (
+	sarifLog struct {
+		Schema  string     `json:"$schema"`
+		Version string     `json:"version"`
+		Runs    []sarifRun `json:"runs"`
+	}
+	sarifRun struct {
+		Tool               sarifTool               `json:"tool"`
+		Invocations        []sarifInvocation       `json:"invocations"`
+		OriginalURIBaseIDs *sarifBaseIDs           `json:"originalUriBaseIds,omitempty"`
+		AutomationDetails  *sarifAutomationDetails `json:"automationDetails,omitempty"`
+		ColumnKind         string                  `json:"columnKind"`
+		Results            []sarifResult           `json:"results"`
+		Properties         *sarifRunProperties     `json:"properties,omitempty"`
+	}
+	sarifTool struct {
+		Driver sarifDriver `json:"driver"`
+	}
+	sarifDriver struct {
+		Name            string      `json:"name"`
+		Version         string      `json:"version,omitempty"`
+		SemanticVersion string      `json:"semanticVersion,omitempty"`
+		InformationURI  string      `json:"informationUri"`
+		Rules           []sarifRule `json:"rules"`
+	}
+	sarifRule struct {
+		ID                   string               `json:"id"`
+		Name                 string               `json:"name"`
+		ShortDescription     sarifText            `json:"shortDescription"`
+		FullDescription      sarifText            `json:"fullDescription"`
+		Help                 *sarifMultiformat    `json:"help,omitempty"`
+		HelpURI              string               `json:"helpUri,omitempty"`
+		DefaultConfiguration sarifConfiguration   `json:"defaultConfiguration"`
+		Properties           *sarifRuleProperties `json:"properties,omitempty"`
+	}
+	sarifText struct {
+		Text string `json:"text"`
+	}
+	sarifMultiformat struct {
+		Text     string `json:"text"`
+		Markdown string `json:"markdown"`
+	}
+	sarifConfiguration struct {
+		Level string `json:"level"`
+	}
+	sarifRuleProperties struct {
+		Tags []string `json:"tags"`
+	}
+	sarifInvocation struct {
+		ExecutionSuccessful bool              `json:"executionSuccessful"`
+		WorkingDirectory    *sarifArtifactLoc `json:"workingDirectory,omitempty"`
+	}
+	sarifArtifactLoc struct {
+		URI       string `json:"uri"`
+		URIBaseID string `json:"uriBaseId,omitempty"`
+	}
+	sarifBaseIDs struct {
+		SrcRoot sarifArtifactLoc `json:"%SRCROOT%"`
+	}
+	sarifFingerprints struct {
+		// PrimaryLocationLineHash is the fingerprint GitHub code scanning
+		// matches alerts by across commits.
+		PrimaryLocationLineHash string `json:"primaryLocationLineHash"`
+	}
+	sarifAutomationDetails struct {
+		ID string `json:"id"`
+	}
+	sarifRunProperties struct {
+		Truncated    bool `json:"truncated"`
+		TotalResults int  `json:"totalResults"`
+	}
+	sarifResult struct {
+		RuleID              string             `json:"ruleId"`
+		RuleIndex           int                `json:"ruleIndex"`
+		Level               string             `json:"level"`
+		Message             sarifText          `json:"message"`
+		Locations           []sarifLocation    `json:"locations"`
+		PartialFingerprints sarifFingerprints  `json:"partialFingerprints"`
+		Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
+	}
+	sarifLocation struct {
+		PhysicalLocation sarifPhysicalLocation `json:"physicalLocation"`
+	}
+	sarifPhysicalLocation struct {
+		ArtifactLocation sarifArtifactLoc `json:"artifactLocation"`
+		Region           sarifRegion      `json:"region"`
+	}
+	sarifRegion struct {
+		StartLine   int `json:"startLine"`
+		StartColumn int `json:"startColumn"`
+		EndLine     int `json:"endLine"`
+		EndColumn   int `json:"endColumn"`
+	}
+	sarifSuppression struct {
+		Kind          string `json:"kind"`
+		Justification string `json:"justification,omitempty"`
+	}
+)
+
+// SARIF writes the run as a SARIF 2.1.0 log for GitHub code scanning and
+// other SARIF viewers: one run, the metadata of every rule that fired, and
+// one result per finding with a line-move-stable partial fingerprint.
+func SARIF(w io.Writer, run Run, opts SARIFOptions) error {
+	opts = opts.withDefaults()
+
+	// Fingerprints count occurrences over the whole report, before any
+	// truncation, so that dropping results never renumbers the kept ones.
+	fingerprints := lineHashes(run.Findings)
+	order := make([]int, len(run.Findings))
+	for i := range order {
+		order[i] = i
+	}
+	var props *sarifRunProperties
+	if len(order) > opts.MaxResults {
+		order = mostSevere(run.Findings, order, opts.MaxResults, opts.suppressed)
+		props = &sarifRunProperties{Truncated: true, TotalResults: len(run.Findings)}
+		if opts.Warn != nil {
+			fmt.Fprintf(opts.Warn, "contentlint: SARIF output truncated to the %d most severe of %d results\n", len(order), len(run.Findings))
+		}
+	}
+
+	rules, index := sarifRules(run.Catalogue, run.Findings, order, opts.HelpBaseURI)
+	results := make([]sarifResult, 0, len(order))
+	for _, i := range order {
+		f := run.Findings[i]
+		reg := regionOf(f)
+		res := sarifResult{
+			RuleID:    f.Rule,
+			RuleIndex: index[f.Rule],
+			Level:     sarifLevel(f.Severity),
+			Message:   sarifText{Text: messageText(f.Message)},
+			Locations: []sarifLocation{{PhysicalLocation: sarifPhysicalLocation{
+				ArtifactLocation: artifactLocation(f.Path, opts.RepoRoot, opts.WorkingDirectory),
+				Region: sarifRegion{
+					StartLine: reg.line, StartColumn: reg.col,
+					EndLine: reg.endLine, EndColumn: reg.endCol,
+				},
+			}}},
+			PartialFingerprints: sarifFingerprints{PrimaryLocationLineHash: fingerprints[i]},
+		}
+		if ok, why := opts.suppressed(f); ok {
+			res.Suppressions = []sarifSuppression{{Kind: "inSource", Justification: why}}
+		}
+		results = append(results, res)
+	}
+
+	r := sarifRun{
+		Tool: sarifTool{Driver: sarifDriver{
+			Name:            "contentlint",
+			Version:         opts.ToolVersion,
+			SemanticVersion: opts.SemanticVersion,
+			InformationURI:  opts.InformationURI,
+			Rules:           rules,
+		}},
+		Invocations: []sarifInvocation{{ExecutionSuccessful: opts.ExecutionSuccessful}},
+		ColumnKind:  "unicodeCodePoints",
+		Results:     results,
+		Properties:  props,
+	}
+	if opts.WorkingDirectory != "" {
+		r.Invocations[0].WorkingDirectory = &sarifArtifactLoc{URI: dirURI(opts.WorkingDirectory)}
+	}
+	if opts.RepoRoot != "" {
+		r.OriginalURIBaseIDs = &sarifBaseIDs{SrcRoot: sarifArtifactLoc{URI: dirURI(opts.RepoRoot)}}
+	}
+	if opts.Category != "" {
+		id := opts.Category
+		if !strings.HasSuffix(id, "/") {
+			id += "/"
+		}
+		r.AutomationDetails = &sarifAutomationDetails{ID: id}
+	}
+
+	bw := bufio.NewWriter(w)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(sarifLog{Schema: sarifSchemaURI, Version: sarifVersion, Runs: []sarifRun{r}}); err != nil {
+		return fmt.Errorf("write sarif: %w", err)
+	}
+	return bw.Flush()
+}
+
+func (o SARIFOptions) withDefaults() SARIFOptions {
+	if o.InformationURI == "" {
+		o.InformationURI = DefaultInformationURI
+	}
+	if o.HelpBaseURI == "" {
+		o.HelpBaseURI = strings.TrimSuffix(o.InformationURI, "/") + "/blob/main/docs/rules.md"
+	}
+	if o.MaxResults <= 0 {
+		o.MaxResults = DefaultMaxResults
+	}
+	return o
+}
+
+func (o SARIFOptions) suppressed(f lint.Finding) (bool, string) {
+	if o.Suppressed == nil {
+		return false, ""
+	}
+	return o.Suppressed(f)
+}
+
+// sarifLevel maps a severity to a SARIF level; it is the only such mapping.
+func sarifLevel(s lint.Severity) string {
+	switch s {
+	case lint.SeverityError:
+		return "error"
+	case lint.SeverityWarning:
+		return "warning"
+	case lint.SeverityNote:
+		return "note"
+	}
+	return "none"
+}
+
+// mostSevere returns the indices of the n findings to keep: unsuppressed
+// before suppressed, then errors, warnings and notes, each in report order.
+// The result is in that order, so the most important come first.
+func mostSevere(fs []lint.Finding, order []int, n int, suppressed func(lint.Finding) (bool, string)) []int {
+	order = slices.Clone(order)
+	rank := func(i int) int {
+		r := -int(fs[i].Severity)
+		if ok, _ := suppressed(fs[i]); ok {
+			r += 100
+		}
+		return r
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(rank(a), rank(b)) })
+	return order[:n]
+}
+
+// sarifRules returns the descriptors of the rules the kept results use, in
+// catalogue order (ids the catalogue lacks follow in order of appearance),
+// and each id's index among them.
+func sarifRules(cat *lint.Catalogue, fs []lint.Finding, order []int, helpBase string) ([]sarifRule, map[string]int) {
+	fired := map[string]bool{}
+	var unknown []*lint.Rule
+	for _, i := range order {
+		id := fs[i].Rule
+		if fired[id] {
+			continue
+		}
+		fired[id] = true
+		if cat == nil || cat.Rule(id) == nil {
+			// Describe it as well as we can: its id and the severity it fired with.
+			unknown = append(unknown, &lint.Rule{ID: id, Severity: fs[i].Severity})
+		}
+	}
+	rules := []sarifRule{}
+	index := map[string]int{}
+	if cat != nil {
+		for _, r := range cat.Rules() {
+			if fired[r.ID] {
+				index[r.ID] = len(rules)
+				rules = append(rules, ruleDescriptor(r, helpBase))
+			}
+		}
+	}
+	for _, r := range unknown {
+		index[r.ID] = len(rules)
+		rules = append(rules, ruleDescriptor(r, ""))
+	}
+	return rules, index
+}
+
+func ruleDescriptor(r *lint.Rule, helpBase string) sarifRule {
+	short := cmp.Or(r.Title, r.ID)
+	d := sarifRule{
+		ID:                   r.ID,
+		Name:                 pascalCase(r.ID),
+		ShortDescription:     sarifText{Text: truncate(short, maxDescription)},
+		FullDescription:      sarifText{Text: truncate(cmp.Or(r.Doc, short), maxDescription)},
+		DefaultConfiguration: sarifConfiguration{Level: sarifLevel(r.Severity)},
+	}
+	if r.Doc != "" || r.Bad != "" || r.Good != "" {
+		d.Help = &sarifMultiformat{Text: helpText(r), Markdown: helpMarkdown(r)}
+	}
+	if helpBase != "" {
+		d.HelpURI = helpBase + "#" + r.ID
+	}
+	var tags []string
+	for _, t := range append(slices.Clone(r.Tags), r.Family) {
+		if t != "" && !slices.Contains(tags, t) {
+			tags = append(tags, t)
+		}
+	}
+	if len(tags) > 0 {
+		d.Properties = &sarifRuleProperties{Tags: tags}
+	}
+	return d
+}
+
+// helpText is the rule's documentation with its examples, as plain text.
+func helpText(r *lint.Rule) string {
+	var b strings.Builder
+	b.WriteString(r.Doc)
+	for _, ex := range []struct{ label, src string }{{"Bad", r.Bad}, {"Good", r.Good}} {
+		if ex.src == "" {
+			continue
+		}
+		fmt.Fprintf(&b, "\n\n%s:\n\n%s", ex.label, indent(ex.src, "    "))
+	}
+	return strings.TrimLeft(b.String(), "\n")
+}
+
+// helpMarkdown is the rule's documentation with its examples in fenced blocks.
+func helpMarkdown(r *lint.Rule) string {
+	var b strings.Builder
+	b.WriteString(r.Doc)
+	for _, ex := range []struct{ label, src string }{{"Bad", r.Bad}, {"Good", r.Good}} {
+		if ex.src == "" {
+			continue
+		}
+		fmt.Fprintf(&b, "\n\n**%s:**\n\n%s", ex.label, fenced(ex.src, "markdown"))
+	}
+	return strings.TrimLeft(b.String(), "\n")
+}
+
+// pascalCase turns "schema-unknown-field" into "SchemaUnknownField".
+func pascalCase(id string) string {
+	var b strings.Builder
+	for _, part := range strings.FieldsFunc(id, func(r rune) bool { return r == '-' || r == '_' || r == '.' || r == ' ' }) {
+		r, size := utf8.DecodeRuneInString(part)
+		b.WriteString(strings.ToUpper(string(r)))
+		b.WriteString(part[size:])
+	}
+	return b.String()
+}
+
+// truncate shortens s to at most n characters, ending it with "…" when cut.
+func truncate(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n-1]) + "…"
+}
+
+// messageText keeps a message non-empty: SARIF viewers show nothing otherwise.
+func messageText(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "(no message)"
+	}
+	return s
+}
+
+// region is a finding's span in 1-based, end-exclusive columns, clamped so
+// that every value is at least 1 and the range is never empty or reversed.
+type region struct{ line, col, endLine, endCol int }
+
+func regionOf(f lint.Finding) region {
+	r := region{
+		line:    max(f.Span.Start.Line, 1),
+		col:     max(f.Span.Start.Column, 1),
+		endLine: f.Span.End.Line,
+		endCol:  f.Span.End.Column,
+	}
+	switch {
+	case r.endLine < r.line, r.endCol < 1:
+		// Unset or reversed end: mark one character.
+		r.endLine, r.endCol = r.line, r.col+1
+	case r.endLine == r.line && r.endCol <= r.col:
+		// Empty span: viewers need at least one character to underline.
+		r.endCol = r.col + 1
+	}
+	return r
+}
+
+// lineHashes returns each finding's primaryLocationLineHash: a hash of the
+// rule id, the trimmed source line and the occurrence of that (rule, line)
+// pair within the file, then ":" and the occurrence. Line numbers are left
+// out so that the hash survives edits elsewhere in the file.
+func lineHashes(fs []lint.Finding) []string {
+	type key struct{ path, rule, line string }
+	seen := map[key]int{}
+	out := make([]string, len(fs))
+	for i, f := range fs {
+		text := strings.TrimSpace(f.SourceLine)
+		k := key{f.Path, f.Rule, text}
+		seen[k]++
+		occ := strconv.Itoa(seen[k])
+		sum := sha256.Sum256([]byte(f.Rule + "\x00" + text + "\x00" + occ))
+		out[i] = hex.EncodeToString(sum[:8]) + ":" + occ
+	}
+	return out
+}
+
+// artifactLocation places path in the repository: relative to %SRCROOT% when
+// it lies inside root, an absolute file URI when it lies outside, and a bare
+// relative reference when it is no file at all ("<stdin>"). It works on
+// slash-separated text only, so that its result is the same on every OS.
+func artifactLocation(p, root, wd string) sarifArtifactLoc {
+	if isPseudoPath(p) {
+		return sarifArtifactLoc{URI: escapePath(p, false)}
+	}
+	p, root, wd = filepath.ToSlash(p), filepath.ToSlash(root), filepath.ToSlash(wd)
+	if !isAbsSlash(p) {
+		if wd == "" {
+			// Without a working directory, relative paths are taken as
+			// relative to the repository root, as CI runs from there.
+			wd = root
+		}
+		if wd != "" {
+			p = path.Join(wd, p)
+		}
+	}
+	p = cleanSlash(p)
+	if rel, ok := relSlash(root, p); ok {
+		return sarifArtifactLoc{URI: escapePath(rel, false), URIBaseID: srcRoot}
+	}
+	if isAbsSlash(p) {
+		return sarifArtifactLoc{URI: fileURI(p)}
+	}
+	// No root known: the path is relative to wherever the tool ran, which is
+	// the best guess at the repository root.
+	return sarifArtifactLoc{URI: escapePath(p, false), URIBaseID: srcRoot}
+}
+
+// isAbsSlash reports whether a slash-separated path is absolute on any OS:
+// "/x", "C:/x" or "//server/share".
+func isAbsSlash(p string) bool {
+	return strings.HasPrefix(p, "/") || hasDrive(p) && len(p) > 2 && p[2] == '/'
+}
+
+func hasDrive(p string) bool {
+	return len(p) >= 2 && p[1] == ':' && ('a' <= p[0]|0x20 && p[0]|0x20 <= 'z')
+}
+
+// cleanSlash is path.Clean keeping the leading "//" of a UNC path.
+func cleanSlash(p string) string {
+	if strings.HasPrefix(p, "//") && !strings.HasPrefix(p, "///") {
+		return "/" + path.Clean(p)
+	}
+	return path.Clean(p)
+}
+
+// relSlash returns p relative to root when p lies strictly inside it. Paths
+// with a drive letter are compared ignoring case, as Windows does.
+func relSlash(root, p string) (string, bool) {
+	if root == "" || !isAbsSlash(root) || !isAbsSlash(p) {
+		return "", false
+	}
+	root = strings.TrimSuffix(cleanSlash(root), "/") + "/"
+	if len(p) <= len(root) {
+		return "", false
+	}
+	head := p[:len(root)]
+	if head == root || hasDrive(root) && strings.EqualFold(head, root) {
+		return p[len(root):], true
+	}
+	return "", false
+}
+
+// isPseudoPath reports whether path names no file, like "<stdin>".
+func isPseudoPath(path string) bool {
+	return path == "" || path == "-" || strings.HasPrefix(path, "<") && strings.HasSuffix(path, ">")
+}
+
+// fileURI turns an absolute path into a file:// URI.
+func fileURI(abs string) string {
+	p := filepath.ToSlash(abs)
+	switch {
+	case strings.HasPrefix(p, "//"):
+		return "file:" + escapePath(p, true) // UNC: //server/share/x
+	case !strings.HasPrefix(p, "/"):
+		p = "/" + p // Windows: C:/x becomes /C:/x
+	}
+	return "file://" + escapePath(p, true)
+}
+
+// dirURI is fileURI with the trailing slash that base URIs need.
+func dirURI(abs string) string {
+	u := fileURI(abs)
+	if !strings.HasSuffix(u, "/") {
+		u += "/"
+	}
+	return u
+}
+
+// escapePath percent-encodes a slash-separated path as the path of a URI
+// reference (RFC 3986 §3.3): every byte but the unreserved characters,
+// sub-delims, "@" and "/" is encoded, so spaces, non-ASCII, "%", "#", "?"
+// and "\" cannot change its meaning. ":" is encoded too unless keepColon,
+// because in a relative reference it could be read as a scheme.
+func escapePath(p string, keepColon bool) string {
+	const hexDigits = "0123456789ABCDEF"
+	var b strings.Builder
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9',
+			strings.IndexByte("-._~!$&'()*+,;=@/", c) >= 0,
+			c == ':' && keepColon:
+			b.WriteByte(c)
+		default:
+			b.WriteByte('%')
+			b.WriteByte(hexDigits[c>>4])
+			b.WriteByte(hexDigits[c&15])
+		}
+	}
+	return b.String()
+}

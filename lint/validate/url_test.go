@@ -1,0 +1,161 @@
+package validate
+
+import (
+	"strings"
+	"testing"
+)
+
+// urlCases pins URL. "JSTS" marks cases from the JSON-Schema-Test-Suite
+// tests/draft2020-12/optional/format/uri.json.
+//
+// Deliberately rejected although JSTS marks them valid: every non-http(s)
+// URI (ftp, ldap, mailto, news, tel, urn) because a website field must open
+// in a browser; userinfo ("http://-.~_!$&'()*+,;=:%40:80%2f::::::@example.com",
+// "http://@a.com", "http://user@") because it publishes credentials; empty
+// hosts ("http://:80", "http://user@"); an empty port ("http://a.com:") and
+// ports above 65535 (RFC 3986 has no bound, TCP does); reg-names that are
+// not DNS host names ("!$&'()*+,;=.com", "exa~mple.com", "under_score.com",
+// "087.10.0.1", "999.999.999.999"); and the trailing-dot FQDN
+// "http://example.com." which is not copy-pasteable into every tool.
+var urlCases = []tcase{
+	valid("seed website", "https://glasgowopendata.org"),
+	valid("RFC3986 3.3 trailing slash", "https://glasgowopendata.org/"),
+	valid("seed slack channel", "https://glasgowtech.slack.com/channels/open-data"),
+	valid("JSTS uri URL with anchor tag", "http://foo.bar/?baz=qux#quux"),
+	valid("JSTS uri anchor tag and parentheses", "http://foo.com/blah_(wikipedia)_blah#cite-1"),
+	valid("JSTS uri URL-encoded stuff", "http://foo.bar/?q=Test%20URL-encoded%20stuff"),
+	valid("JSTS uri puny-coded URL", "http://xn--nw2a.xn--j6w193g/"),
+	valid("JSTS uri URL based on IPv4", "http://223.255.255.254"),
+	valid("JSTS uri simple text file", "http://www.ietf.org/rfc/rfc2396.txt"),
+	valid("RFC5891 IDN host U-label", "https://bücher.de/katalog"),
+	valid("RFC3986 3.2.3 explicit port", "https://glasgowopendata.org:8443/data"),
+	valid("RFC6335 6 highest port 65535", "https://glasgowopendata.org:65535"),
+	valid("RFC3986 3.2.2 public IPv6 literal", "https://[2606:4700:4700::1111]/"),
+	valid("RFC3986 3.1 scheme and host are case-insensitive", "HTTPS://GlasgowOpenData.org/Events"),
+	valid("RFC3986 3.4 query without path", "https://glasgowopendata.org?lang=gd"),
+	valid("RFC3986 2.2 reserved characters in path and query", "https://glasgowopendata.org/a;b=c/d:e@f?g=h&i=j+k,l!m*n'o$p"),
+
+	invalid("empty value", "", "is empty"),
+	invalid("RFC3986 4.3 missing scheme on bare domain", "glasgowopendata.org", `is missing "https://" at the start; write "https://glasgowopendata.org"`),
+	invalid("RFC3986 4.3 missing scheme on www host with path", "www.glasgowopendata.org/events", `write "https://www.glasgowopendata.org/events"`),
+	invalid("RFC3986 4.2 missing scheme on host:port", "glasgowopendata.org:8080/x", `write "https://glasgowopendata.org:8080/x"`),
+	invalid("JSTS uri protocol-relative reference", "//foo.bar/?baz=qux#quux", `is missing "https:" at the start; write "https://foo.bar/?baz=qux#quux"`),
+	invalid("JSTS uri relative reference", "/abc", "is not a full web address"),
+	invalid("JSTS uri valid URI reference but not URI", "abc", `must start with "https://"`),
+	invalid("JSTS uri comma in scheme", "bar,baz:foo", "is not a full web address"),
+	invalid("RFC3986 3 colon missing after scheme", "https//glasgowopendata.org", `is missing the ":" after "https"; write "https://glasgowopendata.org"`),
+	invalid("RFC3986 3.2 authority needs two slashes", "https:glasgowopendata.org", `"https:" must be followed by "//"; write "https://glasgowopendata.org"`),
+	invalid("RFC3986 3.2 one slash only", "http:/glasgowopendata.org", `write "http://glasgowopendata.org"`),
+	invalid("JSTS uri scheme must start with a letter", "1http://example.com", `"1http" before "://" is not a valid scheme`),
+	invalid("JSTS uri invalid character in scheme", "ht_tp://example.com", `"ht_tp" before "://" is not a valid scheme`),
+	invalid("JSTS uri missing scheme before ://", "://example.com", `missing the scheme before "://"`),
+	invalid("WHATWG javascript scheme", "javascript:alert(1)", `"javascript:" links run code`),
+	invalid("WHATWG data scheme", "data:text/html,<b>hi</b>", `"data:" addresses embed content`),
+	invalid("RFC8089 file scheme", "file:///C:/Users/me/report.pdf", `"file:" addresses point to a file on one computer`),
+	invalid("JSTS uri ftp scheme (JSTS valid)", "ftp://ftp.is.co.za/rfc/rfc1808.txt", `"ftp:" addresses are not supported`),
+	invalid("JSTS uri mailto (JSTS valid)", "mailto:John.Doe@example.com", `"mailto:" is an email link; put the address itself (without "mailto:") in an email field`),
+	invalid("JSTS uri ldap (JSTS valid)", "ldap://[2001:db8::7]/c=GB?objectClass?one", `"ldap:" addresses are not supported`),
+	invalid("JSTS uri news (JSTS valid)", "news:comp.infosystems.www.servers.unix", `"news:" addresses are not supported`),
+	invalid("JSTS uri tel (JSTS valid)", "tel:+1-816-555-1212", `"tel:" is a phone link`),
+	invalid("JSTS uri urn (JSTS valid)", "urn:oasis:names:specification:docbook:dtd:xml:4.1.2", `"urn:" addresses are not supported`),
+	invalid("JSTS uri invalid backslash", `https://example.org/foobar\.txt`, `contains a backslash "\"`),
+	invalid("JSTS uri Windows file share", `\\WINDOWS\fileshare`, "backslash"),
+	invalid("JSTS uri space in host", "http:// shouldfail.com", "contains a space"),
+	invalid("JSTS uri spaces and missing scheme", ":// should fail", "contains a space"),
+	invalid("JSTS uri invalid SPACE character", "https://example.org/foo bar.txt", `contains a space; remove it (inside a path, write a space as "%20")`),
+	invalid("WHATWG strips trailing newline; we do not", "https://glasgowopendata.org\n", "ends with a line break; remove it"),
+	invalid("WHATWG strips leading space; we do not", " https://glasgowopendata.org", "starts with a space; remove it"),
+	invalid("WHATWG strips inner tab; we do not", "https://glasgow\topendata.org", "contains a tab"),
+	invalid("JSTS uri non-ASCII in path", "https://example.org/foobar®.txt", `character "®" must be percent-encoded in a web address; write "%C2%AE" instead`),
+	invalid("JSTS uri invalid \" character", `https://example.org/foobar".txt`, `character "\"" is not allowed in a web address; write "%22" instead`),
+	invalid("JSTS uri invalid <> characters", "https://example.org/foobar<>.txt", `character "<" is not allowed`),
+	invalid("JSTS uri invalid {} characters", "https://example.org/foobar{}.txt", `write "%7B" instead`),
+	invalid("JSTS uri invalid ^ character", "https://example.org/foobar^.txt", `character "^"`),
+	invalid("JSTS uri invalid ` character", "https://example.org/foobar`.txt", "character \"`\""),
+	invalid("JSTS uri invalid | character", "https://example.org/foobar|.txt", `write "%7C" instead`),
+	invalid("JSTS uri percent with non-hex digit", "http://example.com/%6G", `broken percent-encoding "%6G"`),
+	invalid("JSTS uri incomplete percent triplet", "http://example.com/%A", `broken percent-encoding "%A"`),
+	invalid("JSTS uri lone percent sign", "http://example.com/%", `broken percent-encoding "%"; "%" must be followed by two hex digits (write "%25" for a literal "%")`),
+	invalid("RFC3986 2.1 percent with non-hex letters", "https://glasgowopendata.org/search?q=100%zz", `"%zz"`),
+	invalid("JSTS uri non-numeric port", "http://example.com:abc/path", `port "abc" is not valid; a port is a number from 1 to 65535`),
+	invalid("JSTS uri colon inside port", "http://a.com:8:0", `port "8:0" is not valid`),
+	invalid("JSTS uri double colon port", "http://a.com::", `port ":" is not valid`),
+	invalid("JSTS uri empty port (JSTS valid)", "http://a.com:", `has a ":" after the host but no port number; remove the ":"`),
+	invalid("JSTS uri port above 65535 (JSTS valid)", "http://a.com:999999999", `port "999999999" is not valid`),
+	invalid("RFC6335 6 port zero", "https://glasgowopendata.org:0/", `port "0" is not valid`),
+	invalid("JSTS uri empty host with port (JSTS valid)", "http://:80", `has no host name after "http://"`),
+	invalid("RFC3986 3.2.2 empty host", "https:///events", "has no host name"),
+	invalid("RFC9110 4.2.4 credentials in URL", "https://user:secret@glasgowopendata.org/admin", `contains a user name or password before the host; remove it and write "https://glasgowopendata.org/admin"`),
+	invalid("JSTS uri empty userinfo (JSTS valid)", "http://@a.com", "user name or password"),
+	invalid("JSTS uri userinfo with empty host (JSTS valid)", "http://user@", `has a user name but no host name after "http://"`),
+	invalid("JSTS uri invalid userinfo", "https://[@example.org/test.txt", "user name or password"),
+	invalid("JSTS uri many special characters in userinfo (JSTS valid)", "http://-.~_!$&'()*+,;=:%40:80%2f::::::@example.com", "user name or password"),
+	invalid("JSTS uri sub-delims in reg-name (JSTS valid)", "http://!$&'()*+,;=.com", `contains "!", which cannot be used in domain names`),
+	invalid("JSTS uri trailing dot reg-name (JSTS valid)", "http://example.com.", `host "example.com." ends with a dot; remove it`),
+	invalid("JSTS uri tilde in reg-name (JSTS valid)", "http://exa~mple.com/", `contains "~"`),
+	invalid("JSTS uri underscore in reg-name (JSTS valid)", "http://under_score.com/", `contains "_"`),
+	invalid("JSTS uri leading-zero IPv4 (JSTS valid)", "http://087.10.0.1/", `host "087.10.0.1" is not a valid IP address`),
+	invalid("JSTS uri out-of-range IPv4 (JSTS valid)", "http://999.999.999.999/", "is not a valid IP address"),
+	invalid("WHATWG integer IPv4 form", "http://2130706433/", "is not a valid IP address"),
+	invalid("WHATWG hexadecimal IPv4 form", "http://0x7f.0.0.1/", `ends in the number "1"`),
+	invalid("RFC6761 6.3 localhost", "http://localhost:8080/", `host "localhost" only works on your own computer`),
+	invalid("RFC6761 6.3 localhost without scheme", "localhost:8080", `is missing "https://" at the start; write "https://localhost:8080"`),
+	invalid("RFC6762 .local mDNS name", "http://printer.local/", "only works on a local network"),
+	invalid("RFC5735 loopback IPv4", "http://127.0.0.1/", "loopback address"),
+	invalid("RFC1918 private IPv4", "http://192.168.1.10/admin", `host "192.168.1.10" is a private network address, which cannot be reached from the internet`),
+	invalid("RFC1918 private 10/8", "https://10.0.0.1", "private network address"),
+	invalid("RFC3927 link-local IPv4", "http://169.254.1.1/", "link-local address"),
+	invalid("RFC1122 unspecified IPv4", "http://0.0.0.0/", "unspecified address"),
+	invalid("RFC5771 multicast IPv4", "http://224.0.0.1/", "multicast address"),
+	invalid("RFC6598 carrier-grade NAT", "http://100.64.0.1/", "carrier-grade NAT"),
+	invalid("RFC5737 documentation IPv4", "http://192.0.2.1/", "documentation address"),
+	invalid("RFC4291 loopback IPv6", "http://[::1]/", "loopback address"),
+	invalid("RFC4291 link-local IPv6", "http://[fe80::1]/", "link-local address"),
+	invalid("RFC4193 unique local IPv6", "http://[fd00::1]/", "private network address"),
+	invalid("RFC4291 IPv4-mapped loopback", "http://[::ffff:127.0.0.1]/", "loopback address"),
+	invalid("RFC3986 3.2.2 IPv4 in brackets", "http://[1.2.3.4]/", "is not a valid IPv6 address"),
+	invalid("RFC3986 3.2.2 unclosed IPv6 bracket", "http://[2606:4700::1111/", `opening "[" without a closing "]"`),
+	invalid("RFC1123 2.1 single-label host", "http://intranet/", `host "intranet" has no dot`),
+	invalid("RFC3696 2 alphanumeric TLD", "https://glasgowopendata.c0m", `ends in "c0m"`),
+	invalid("RFC1123 2.1 label starting with hyphen", "https://-glasgow.org", "starting with a hyphen"),
+	invalid("RFC1035 2.3.4 label over 63 octets", "https://"+strings.Repeat("a", 64)+".org/", "the limit is 63"),
+	invalid("RFC5891 invalid punycode host", "https://xn--a.org/", "not a valid internationalised domain name"),
+}
+
+func TestURL(t *testing.T) { runCases(t, URL, urlCases) }
+
+// The url, uri and http-url formats are URL itself.
+func TestURLFormats(t *testing.T) {
+	for _, name := range []string{"url", "uri", "http-url"} {
+		runCases(t, Formats[name], urlCases)
+	}
+}
+
+var httpsURLCases = []tcase{
+	valid("seed website", "https://glasgowopendata.org"),
+	valid("RFC9110 4.2.2 https upper case", "HTTPS://glasgowopendata.org/x"),
+	invalid("RFC9110 4.2.1 http is not enough", "http://glasgowopendata.org/events?x=1", `must use "https://" instead of "http://"; write "https://glasgowopendata.org/events?x=1"`),
+	invalid("RFC9110 4.2.1 HTTP upper case", "HTTP://glasgowopendata.org", `write "https://glasgowopendata.org"`),
+	invalid("URL errors come first", "glasgowopendata.org", `is missing "https://"`),
+	invalid("URL errors come first for http too", "http://localhost/", "localhost"),
+}
+
+func TestHTTPSURL(t *testing.T) { runCases(t, Formats["https-url"], httpsURLCases) }
+
+// insecureCases pins InsecureURL (RFC 9110 §4.2.2: https is http over TLS).
+var insecureCases = []tcase{
+	valid("seed website", "https://glasgowopendata.org"),
+	valid("RFC9110 4.2.2 upper-case https", "HTTPS://glasgowopendata.org"),
+	valid("not a URL is URL's problem", "glasgowopendata.org"),
+	valid("empty is URL's problem", ""),
+	valid("other schemes are URL's problem", "ftp://ftp.is.co.za/"),
+	valid("httpx is not http", "httpx://glasgowopendata.org"),
+	invalid("RFC9110 4.2.1 http website", "http://glasgowopendata.org", `uses "http://", which is not encrypted; use "https://glasgowopendata.org"`),
+	invalid("RFC9110 4.2.1 http with path and query kept", "http://glasgowopendata.org/events?year=2024#may", `use "https://glasgowopendata.org/events?year=2024#may"`),
+	invalid("RFC3986 3.1 scheme is case-insensitive", "HTTP://GlasgowOpenData.org/", `use "https://GlasgowOpenData.org/"`),
+	invalid("seed slack over http", "http://glasgowtech.slack.com/channels/open-data", `use "https://glasgowtech.slack.com/channels/open-data"`),
+	invalid("RFC9110 4.2.1 http with port", "http://glasgowopendata.org:8080/", `use "https://glasgowopendata.org:8080/"`),
+	invalid("RFC9110 4.2.1 http IP address", "http://223.255.255.254/", `use "https://223.255.255.254/"`),
+}
+
+func TestInsecureURL(t *testing.T) { runCases(t, InsecureURL, insecureCases) }
