@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"runtime"
 
 	"github.com/urfave/cli/v2"
@@ -87,7 +88,7 @@ func (c *Command) app() *cli.App {
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
 			return usageError("%v", err)
 		},
-		Commands: []*cli.Command{c.lintCommand()},
+		Commands: []*cli.Command{c.lintCommand(), c.rulesCommand(), c.explainCommand()},
 	}
 	for _, cmd := range app.Commands {
 		cmd.OnUsageError = app.OnUsageError
@@ -109,14 +110,65 @@ func (c *Command) lintCommand() *cli.Command {
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "lint `N` files at once", Value: runtime.NumCPU()},
 			&cli.Int64Flag{Name: "max-file-size", Usage: "report files over `BYTES` instead of parsing them", Value: lint.DefaultMaxFileSize},
 			&cli.BoolFlag{Name: "verbose", Usage: "list skipped files on standard error"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: text, json, sarif or github", Value: "text"},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of standard output"},
+			&cli.StringFlag{Name: "fail-on", Usage: "the lowest `LEVEL` that fails the run: error, warning, note or never", Value: "error"},
+			&cli.IntFlag{Name: "max-warnings", Usage: "fail the run when there are more than `N` warnings (-1: no limit)", Value: -1},
+			&cli.StringFlag{Name: "sarif-category", Usage: "SARIF automationDetails.id, so several uploads from one repository do not clash", Value: "contentlint"},
 		},
 		Action: c.lint,
+	}
+}
+
+func (c *Command) rulesCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "rules",
+		Usage: "list every rule with its id, family, default severity and title",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "text or json", Value: "text"},
+		},
+		Action: func(ctx *cli.Context) error {
+			cat := lint.DefaultCatalogue()
+			switch ctx.String("format") {
+			case "text":
+				return report.RulesText(c.Stdout, cat)
+			case "json":
+				return report.RulesJSON(c.Stdout, cat)
+			}
+			return usageError("unknown --format %q; use text or json", ctx.String("format"))
+		},
+	}
+}
+
+func (c *Command) explainCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "explain",
+		Usage:     "explain one rule, with an example that fires it and its fix",
+		ArgsUsage: "RULE-ID",
+		Action: func(ctx *cli.Context) error {
+			if ctx.NArg() != 1 {
+				return usageError("explain takes one rule id; \"contentlint rules\" lists them")
+			}
+			r := lint.DefaultCatalogue().Rule(ctx.Args().First())
+			if r == nil {
+				return usageError("no rule %q; \"contentlint rules\" lists them", ctx.Args().First())
+			}
+			return report.ExplainText(c.Stdout, r)
+		},
 	}
 }
 
 func (c *Command) lint(ctx *cli.Context) error {
 	if ctx.Int("jobs") < 1 {
 		return usageError("--jobs must be at least 1")
+	}
+	if _, err := parseFailOn(ctx.String("fail-on")); err != nil {
+		return usageError("%v", err)
+	}
+	switch ctx.String("format") {
+	case "text", "json", "sarif", "github":
+	default:
+		return usageError("unknown --format %q; use text, json, sarif or github", ctx.String("format"))
 	}
 	coll, err := lint.DefaultCollection(ctx.String("schema"))
 	if err != nil {
@@ -181,16 +233,82 @@ func (c *Command) report(ctx *cli.Context, res lint.Result) error {
 			}
 		}
 	}
-	color := c.Terminal && !ctx.Bool("no-color") && c.Getenv("NO_COLOR") == ""
-	opts := report.TextOptions{ShowSource: ctx.Bool("show-source") || c.Terminal, Color: color}
-	if err := report.Text(c.Stdout, report.Run{Findings: shown, Files: res.Files}, opts); err != nil {
-		return &exitError{code: ExitUsage, err: fmt.Errorf("write output: %w", err)}
+	out := c.Stdout
+	toFile := ctx.String("output")
+	var file *os.File
+	if toFile != "" {
+		f, err := os.Create(toFile)
+		if err != nil {
+			return &exitError{code: ExitUsage, err: fmt.Errorf("write report: %w", unwrapPathError(err, toFile))}
+		}
+		file, out = f, f
+	}
+	run := report.Run{Findings: shown, Files: res.Files, Catalogue: lint.DefaultCatalogue()}
+	var err error
+	switch ctx.String("format") {
+	case "json":
+		err = report.JSON(out, run)
+	case "github":
+		err = report.GitHub(out, run)
+	case "sarif":
+		wd, _ := os.Getwd()
+		err = report.SARIF(out, run, report.SARIFOptions{
+			ToolVersion:         version(),
+			SemanticVersion:     semanticVersion(),
+			Category:            ctx.String("sarif-category"),
+			WorkingDirectory:    wd,
+			RepoRoot:            repoRoot(wd),
+			ExecutionSuccessful: true,
+			Warn:                c.Stderr,
+		})
+	default:
+		color := c.Terminal && toFile == "" && !ctx.Bool("no-color") && c.Getenv("NO_COLOR") == ""
+		showSource := ctx.Bool("show-source") || (c.Terminal && toFile == "")
+		err = report.Text(out, run, report.TextOptions{ShowSource: showSource, Color: color})
+	}
+	if file != nil {
+		if cerr := file.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
+		return &exitError{code: ExitUsage, err: fmt.Errorf("write report: %w", err)}
 	}
 	_ = report.Summary(c.Stderr, res.Findings, res.Files)
-	for _, f := range res.Findings {
-		if f.Severity == lint.SeverityError {
-			return &exitError{code: ExitFindings}
+	failOn, _ := parseFailOn(ctx.String("fail-on"))
+	return outcome(res.Findings, failOn, ctx.Int("max-warnings"))
+}
+
+// parseFailOn reads --fail-on; SeverityOff stands for "never".
+func parseFailOn(s string) (lint.Severity, error) {
+	if s == "never" {
+		return lint.SeverityOff, nil
+	}
+	sev, err := lint.ParseSeverity(s)
+	if err != nil || sev == lint.SeverityOff {
+		return 0, fmt.Errorf("unknown --fail-on %q; use error, warning, note or never", s)
+	}
+	return sev, nil
+}
+
+// outcome maps findings to the exit code: 1 when one is at or above the
+// failing level, or when warnings exceed --max-warnings.
+func outcome(findings []lint.Finding, failOn lint.Severity, maxWarnings int) error {
+	warnings := 0
+	failed := false
+	for _, f := range findings {
+		if f.Severity == lint.SeverityWarning {
+			warnings++
 		}
+		if failOn != lint.SeverityOff && f.Severity >= failOn {
+			failed = true
+		}
+	}
+	if maxWarnings >= 0 && warnings > maxWarnings {
+		return &exitError{code: ExitFindings, err: fmt.Errorf("%d warnings, more than --max-warnings %d", warnings, maxWarnings)}
+	}
+	if failed {
+		return &exitError{code: ExitFindings}
 	}
 	return nil
 }

@@ -1,7 +1,13 @@
 package main
 
 import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"runtime/debug"
+	"strings"
 )
 
 // buildVersion reads the module version and VCS revision from the build info.
@@ -32,4 +38,37 @@ func buildVersion() string {
 		v += " (commit " + rev + modified + ")"
 	}
 	return v
+}
+
+// semanticVersion is the module version without the "v", or 0.0.0 for a development build.
+func semanticVersion() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok || info.Main.Version == "" || info.Main.Version == "(devel)" {
+		return "0.0.0"
+	}
+	return strings.TrimPrefix(info.Main.Version, "v")
+}
+
+// repoRoot is the nearest folder at or above dir holding .git; SARIF paths
+// are relative to it. Without one, dir itself.
+func repoRoot(dir string) string {
+	for d := dir; ; {
+		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil {
+			return d
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return dir
+		}
+		d = parent
+	}
+}
+
+// unwrapPathError names the path once in an error message.
+func unwrapPathError(err error, name string) error {
+	var perr *fs.PathError
+	if errors.As(err, &perr) {
+		return fmt.Errorf("%s: %w", name, perr.Err)
+	}
+	return err
 }
