@@ -78,8 +78,12 @@ func Compare(a, b Finding) int {
 	)
 }
 
-// SortFindings sorts findings into report order and drops exact duplicates.
+// SortFindings sorts findings into report order and drops duplicates: the
+// same message at the same place is one problem, even when two rules found
+// it (a field validator and the schema format that shares it).
 func SortFindings(fs []Finding) []Finding {
 	slices.SortFunc(fs, Compare)
-	return slices.Compact(fs)
+	return slices.CompactFunc(fs, func(a, b Finding) bool {
+		return a.Path == b.Path && a.Span == b.Span && a.Message == b.Message
+	})
 }
