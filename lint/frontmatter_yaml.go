@@ -15,7 +15,7 @@ import (
 // Bounds on what front matter may expand to. A real entry has tens of
 // values; these stop alias ("billion laughs") and merge-key bombs quickly.
 const (
-	maxValues = 100_000
+	maxValues = 10_000
 	maxDepth  = 200
 )
 

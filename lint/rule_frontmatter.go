@@ -67,7 +67,7 @@ var FrontMatterRules = []*Rule{
 	{
 		ID: "frontmatter-limit", Family: "frontmatter", Severity: SeverityError,
 		Title: "The front matter is too large or too deeply nested",
-		Doc:   "Aliases and merge keys can make a few lines of YAML expand to billions of values. contentlint stops at 100,000 values or 200 levels of nesting and reports it.",
+		Doc:   "Aliases and merge keys can make a few lines of YAML expand to billions of values. contentlint stops at 10,000 values or 200 levels of nesting and reports it.",
 		Bad:   "---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n# ... and so on\n---",
 		Good:  "---\ntags: [\"civic tech\", \"transparency\"]\n---",
 	},
