@@ -7,7 +7,7 @@ import (
 
 // Catalogue returns every rule contentlint has, in documentation order.
 func DefaultCatalogue() *Catalogue {
-	return NewCatalogue(FileRules, FrontMatterRules, SchemaRules, FieldRules)
+	return NewCatalogue(FileRules, FrontMatterRules, SchemaRules, FieldRules, SectionRules, BodyRules)
 }
 
 // SchemaOptions are the compile options every schema gets: the field
@@ -32,5 +32,6 @@ func DefaultCollection(schemaName string) (*Collection, error) {
 		FrontMatterRequired: true,
 		Schema:              v,
 		Fields:              DefaultFields,
+		Sections:            DefaultSections,
 	}, nil
 }

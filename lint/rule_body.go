@@ -1,0 +1,554 @@
+package lint
+
+import (
+	"fmt"
+	"net/url"
+	"path"
+	"strings"
+
+	"github.com/glasgow-open-data/contentlint/lint/validate"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/util"
+)
+
+// BodyRules check the Markdown body's links, images and content.
+var BodyRules = []*Rule{
+	{
+		ID:     "link-url",
+		Family: "link",
+		Title:  "Web links are valid addresses",
+		Doc: "Every absolute link, image and autolink destination in the body must be a valid public http(s) address, " +
+			"checked by the same validator as URL fields in the front matter: a typo in the scheme, a space, a missing " +
+			"host or a private address is a broken link for every reader. Protocol-relative links (\"//example.org\") " +
+			"count as absolute and must say \"https:\". Links within the page (\"#section\") are fine; mailto: links are " +
+			"checked by link-email; tel:, sms:, fax:, callto: and geo: links are left alone. Raw HTML tags are not checked.",
+		Bad:      "Read our [data charter](htps://glasgowopendata.org/charter).\n",
+		Good:     "Read our [data charter](https://glasgowopendata.org/charter).\n",
+		Severity: SeverityError,
+		Tags:     []string{"markdown", "links"},
+		Run:      runLinkURL,
+	},
+	{
+		ID:       "link-email",
+		Family:   "link",
+		Title:    "Email links are valid addresses",
+		Doc:      "The address of every mailto: link and email autolink (<contact@example.org>) must be a valid public email address, checked by the same validator as email fields in the front matter. Query parameters such as ?subject= are allowed; several addresses may be separated by commas.",
+		Bad:      "[Email us](mailto:contact@glasgowopendata)\n",
+		Good:     "[Email us](mailto:contact@glasgowopendata.org)\n",
+		Severity: SeverityError,
+		Tags:     []string{"markdown", "links"},
+		Run:      runLinkEmail,
+	},
+	{
+		ID:     "link-missing-file",
+		Family: "link",
+		Title:  "Relative links point at files that exist",
+		Doc: "A relative link or image (\"files/charter.pdf\", \"../logo.png\") must name a file or folder that exists, " +
+			"relative to the entry's folder; the query and fragment are ignored and percent-escapes decoded before " +
+			"looking. Site-absolute paths (\"/about\") are skipped: they are resolved by the site's router against " +
+			"pages that may not exist as files in this repository, so checking them would only produce false alarms. " +
+			"The rule is skipped when the linter cannot look at the file system (for example when reading stdin).",
+		Bad:      "![Our logo](images/logo.png)\n",
+		Good:     "![Our logo](images/glasgow-open-data.png)\n",
+		Severity: SeverityError,
+		Tags:     []string{"markdown", "links"},
+		Run:      runLinkMissingFile,
+	},
+	{
+		ID:     "link-empty-text",
+		Family: "link",
+		Title:  "Links have text",
+		Doc: "A link must have text to click: \"[](https://example.org)\" renders as nothing visible, and screen readers " +
+			"announce just \"link\". An image inside the link counts as its text (image-alt checks the image has alt text).",
+		Bad:      "Join the [](https://forum.glasgowopendata.org).\n",
+		Good:     "Join the [community forum](https://forum.glasgowopendata.org).\n",
+		Severity: SeverityWarning,
+		Tags:     []string{"markdown", "links", "accessibility"},
+		Run:      runLinkEmptyText,
+	},
+	{
+		ID:       "link-empty-destination",
+		Family:   "link",
+		Title:    "Links have a destination",
+		Doc:      "A link or image must say where it goes: \"[text]()\" and \"[text](<>)\" render as a link to the page itself, which is almost always an address someone meant to paste later.",
+		Bad:      "See the [data portal]().\n",
+		Good:     "See the [data portal](https://data.glasgow.gov.uk/).\n",
+		Severity: SeverityError,
+		Tags:     []string{"markdown", "links"},
+		Run:      runLinkEmptyDestination,
+	},
+	{
+		ID:     "link-reference-undefined",
+		Family: "link",
+		Title:  "Reference links have a definition",
+		Doc: "A full (\"[text][ref]\") or collapsed (\"[ref][]\") reference link needs a definition line \"[ref]: https://...\" " +
+			"somewhere in the body; without one the brackets are printed as they are. Labels match ignoring case and " +
+			"extra whitespace, as in CommonMark. Code spans and code blocks are not checked. Shortcut references " +
+			"(\"[ref]\" alone) are not checked either: plain bracketed text such as \"[sic]\" or a task list's \"[x]\" is " +
+			"far more common than a forgotten definition.",
+		Bad:      "Read the [charter][charter].\n",
+		Good:     "Read the [charter][charter].\n\n[charter]: https://glasgowopendata.org/charter\n",
+		Severity: SeverityError,
+		Tags:     []string{"markdown", "links"},
+		Run:      runLinkReferenceUndefined,
+	},
+	{
+		ID:     "image-alt",
+		Family: "image",
+		Title:  "Images have alt text",
+		Doc: "An image must describe itself in its alt text (\"![alt](src)\"): screen readers read it, and it shows when " +
+			"the image fails to load. Raw HTML <img> tags are not checked.",
+		Bad:      "![](images/hack-night.jpg)\n",
+		Good:     "![People coding at a monthly hack night](images/hack-night.jpg)\n",
+		Severity: SeverityWarning,
+		Tags:     []string{"markdown", "accessibility"},
+		Run:      runImageAlt,
+	},
+	{
+		ID:     "body-empty",
+		Family: "body",
+		Title:  "The body is not empty when sections are expected",
+		Doc: "When the collection declares required sections, an entry whose Markdown body is empty or only whitespace " +
+			"is reported once, at the closing front matter delimiter, instead of once per missing section.",
+		Bad:      "---\ntitle: Glasgow Open Data\n---\n",
+		Good:     "---\ntitle: Glasgow Open Data\n---\n## Our Mission\n\nWe open up data.\n\n## Get Involved\n\nCome along.\n",
+		Severity: SeverityError,
+		Tags:     []string{"markdown", "structure"},
+		Run:      runBodyEmpty,
+	},
+}
+
+// bodyLink is one link, image or autolink in the body.
+type bodyLink struct {
+	node     ast.Node
+	image    bool
+	autolink bool
+	email    bool   // an email autolink (<contact@example.org>)
+	dest     string // the destination as rendered: escapes and character references resolved
+	text     string // the link text or alt text, whitespace collapsed
+	hasImage bool   // the link text contains an image
+	span     Span
+}
+
+// noun names l in messages.
+func (l bodyLink) noun() string {
+	if l.image {
+		return "image"
+	}
+	return "link"
+}
+
+// bodyLinks returns every link, image and autolink in e's body in document order.
+func bodyLinks(e *Entry) []bodyLink {
+	if e == nil || e.Body == nil {
+		return nil
+	}
+	src := e.BodySource()
+	var out []bodyLink
+	walkNodes(e.Body, func(n ast.Node, entering bool) ast.WalkStatus {
+		if !entering {
+			return ast.WalkContinue
+		}
+		switch n := n.(type) {
+		case *ast.Link:
+			start, end := linkRange(src, n, false)
+			out = append(out, bodyLink{node: n, dest: string(resolveInlineText(n.Destination)),
+				text: HeadingText(n, src), hasImage: hasImageChild(n), span: e.BodySpan(start, end)})
+		case *ast.Image:
+			start, end := linkRange(src, n, true)
+			out = append(out, bodyLink{node: n, image: true, dest: string(resolveInlineText(n.Destination)),
+				text: HeadingText(n, src), span: e.BodySpan(start, end)})
+		case *ast.AutoLink:
+			start, end := autoLinkRange(src, n)
+			out = append(out, bodyLink{node: n, autolink: true, email: n.AutoLinkType == ast.AutoLinkEmail,
+				dest: string(n.URL(src)), text: string(n.Label(src)), span: e.BodySpan(start, end)})
+			return ast.WalkSkipChildren
+		}
+		return ast.WalkContinue
+	})
+	return out
+}
+
+// hasImageChild reports whether an image is among n's descendants.
+func hasImageChild(n ast.Node) bool {
+	found := false
+	walkNodes(n, func(c ast.Node, entering bool) ast.WalkStatus {
+		if _, ok := c.(*ast.Image); ok && entering {
+			found = true
+			return ast.WalkStop
+		}
+		return ast.WalkContinue
+	})
+	return found
+}
+
+// blockLimit returns the end of the source of n's enclosing block, the
+// furthest a scan for n's closing bracket may go.
+func blockLimit(src []byte, n ast.Node) int {
+	for b := n.Parent(); b != nil; b = b.Parent() {
+		if b.Type() == ast.TypeBlock {
+			if lines := b.Lines(); lines != nil && lines.Len() > 0 {
+				return min(max(lines.At(lines.Len()-1).Stop, 0), len(src))
+			}
+			break
+		}
+	}
+	return len(src)
+}
+
+// linkRange returns the body-relative byte range of a link or image from
+// its "[" (or "![") to the closing ")" of an inline link, or the "]" closing
+// the reference label of a reference link. goldmark records where a link
+// starts; the end is found by scanning the source after the link text.
+func linkRange(src []byte, n ast.Node, image bool) (start, end int) {
+	limit := blockLimit(src, n)
+	open := 1
+	if image {
+		open = 2
+	}
+	// textStop is where the link text ends: after its last text segment.
+	start, textStop := n.Pos(), -1
+	walkNodes(n, func(c ast.Node, entering bool) ast.WalkStatus {
+		if !entering {
+			return ast.WalkContinue
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			if start < 0 || start > len(src) {
+				start = max(c.Segment.Start-open, 0)
+			}
+			textStop = max(textStop, c.Segment.Stop)
+		case *ast.RawHTML:
+			if c.Segments.Len() > 0 {
+				textStop = max(textStop, c.Segments.At(c.Segments.Len()-1).Stop)
+			}
+		}
+		return ast.WalkContinue
+	})
+	if start < 0 || start > len(src) {
+		return 0, 0 // nothing positioned: cannot happen for parsed input
+	}
+	limit = max(limit, start)
+	i := max(textStop, start+open)
+	for i < limit && src[i] != ']' {
+		if src[i] == '\\' {
+			i++
+		}
+		i++
+	}
+	if i >= limit {
+		return start, min(max(textStop, start+open), limit)
+	}
+	end = i + 1
+	if end < limit && (src[end] == '(' || src[end] == '[') {
+		closer, depth := byte(')'), 0
+		if src[end] == '[' {
+			closer = ']'
+		}
+		for j := end; j < limit; j++ {
+			switch src[j] {
+			case '\\':
+				j++
+			case src[end]:
+				depth++
+			case closer:
+				if depth--; depth == 0 {
+					return start, j + 1
+				}
+			}
+		}
+	}
+	return start, end
+}
+
+// autoLinkRange returns the body-relative byte range of an autolink:
+// "<https://example.org>" with its angle brackets, or a bare URL Linkify
+// recognised. goldmark's position for the latter can be a few bytes early, so
+// the label is looked for from there.
+func autoLinkRange(src []byte, n *ast.AutoLink) (start, end int) {
+	label := n.Label(src)
+	start = min(max(n.Pos(), 0), len(src))
+	if i := strings.Index(string(src[start:min(len(src), start+len(label)+8)]), string(label)); i >= 0 {
+		start += i
+	}
+	end = min(start+len(label), len(src))
+	if start > 0 && src[start-1] == '<' && end < len(src) && src[end] == '>' {
+		start, end = start-1, end+1
+	}
+	return start, end
+}
+
+// uriScheme returns the RFC 3986 §3.1 scheme of dest, lowercased, or "".
+func uriScheme(dest string) string {
+	for i := 0; i < len(dest); i++ {
+		c := dest[i]
+		switch {
+		case c|0x20 >= 'a' && c|0x20 <= 'z':
+		case i > 0 && (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.'):
+		case i > 0 && c == ':':
+			return strings.ToLower(dest[:i])
+		default:
+			return ""
+		}
+	}
+	return ""
+}
+
+// ignoredSchemes are the URI schemes link-url leaves alone: they are not web
+// addresses and have no validator.
+var ignoredSchemes = map[string]bool{"tel": true, "sms": true, "fax": true, "callto": true, "geo": true}
+
+// runLinkURL checks absolute link destinations with validate.URL.
+func runLinkURL(p *Pass) {
+	for _, l := range bodyLinks(p.Entry) {
+		d := l.dest
+		if l.email || d == "" || strings.HasPrefix(d, "#") {
+			continue
+		}
+		scheme := uriScheme(d)
+		if scheme == "mailto" || ignoredSchemes[scheme] || (scheme == "" && !strings.HasPrefix(d, "//")) {
+			continue // link-email, not a web address, or relative
+		}
+		if err := validate.URL(d); err != nil {
+			p.Report(l.span, "", "%s %q: %v", l.noun(), d, err)
+		}
+	}
+}
+
+// runLinkEmail checks the addresses of mailto: links and email autolinks.
+func runLinkEmail(p *Pass) {
+	for _, l := range bodyLinks(p.Entry) {
+		var addrs string
+		switch {
+		case l.email:
+			addrs = l.text
+		case uriScheme(l.dest) == "mailto":
+			// RFC 6068: mailto:addr1,addr2?subject=..., percent-encoded.
+			addrs = l.dest[len("mailto:"):]
+			if i := strings.IndexByte(addrs, '?'); i >= 0 {
+				addrs = addrs[:i]
+			}
+			if dec, err := url.PathUnescape(addrs); err == nil {
+				addrs = dec
+			}
+		default:
+			continue
+		}
+		list := strings.Split(addrs, ",")
+		for _, a := range list {
+			a = strings.TrimSpace(a)
+			err := validate.Email(a)
+			switch {
+			case err == nil:
+			case len(list) == 1:
+				p.Report(l.span, "", "%s %q: %v", l.noun(), l.dest, err)
+			default:
+				p.Report(l.span, "", "%s %q: address %q %v", l.noun(), l.dest, a, err)
+			}
+		}
+	}
+}
+
+// relativeTarget returns the slash-separated path relative to the entry's
+// folder that dest names, or "" when dest is not a relative file reference.
+func relativeTarget(dest string) string {
+	if dest == "" || dest[0] == '#' || dest[0] == '/' || dest[0] == '\\' || uriScheme(dest) != "" {
+		return "" // a fragment, site-absolute, protocol-relative or absolute URI
+	}
+	if i := strings.IndexAny(dest, "?#"); i >= 0 {
+		dest = dest[:i]
+	}
+	if dec, err := url.PathUnescape(dest); err == nil {
+		dest = dec
+	}
+	if dest == "" {
+		return ""
+	}
+	return path.Clean(dest)
+}
+
+// runLinkMissingFile checks that relative link targets exist.
+func runLinkMissingFile(p *Pass) {
+	if p.Exists == nil {
+		return
+	}
+	for _, l := range bodyLinks(p.Entry) {
+		if l.autolink {
+			continue
+		}
+		rel := relativeTarget(l.dest)
+		if rel == "" || p.Exists(rel) {
+			continue
+		}
+		p.Report(l.span, "", "%s target %q does not exist (looked for %q relative to this file's folder); fix the path or add the file",
+			l.noun(), l.dest, rel)
+	}
+}
+
+// runLinkEmptyText reports links without text.
+func runLinkEmptyText(p *Pass) {
+	for _, l := range bodyLinks(p.Entry) {
+		if l.image || l.autolink || l.hasImage || l.text != "" {
+			continue
+		}
+		p.Report(l.span, "", "link to %q has no text; write what it links to between the brackets", l.dest)
+	}
+}
+
+// runLinkEmptyDestination reports links and images without a destination.
+func runLinkEmptyDestination(p *Pass) {
+	for _, l := range bodyLinks(p.Entry) {
+		if l.autolink || strings.TrimSpace(l.dest) != "" {
+			continue
+		}
+		p.Report(l.span, "", "%s %q has an empty destination; put the address between the parentheses", l.noun(), l.text)
+	}
+}
+
+// runImageAlt reports images without alt text.
+func runImageAlt(p *Pass) {
+	for _, l := range bodyLinks(p.Entry) {
+		if !l.image || l.text != "" {
+			continue
+		}
+		p.Report(l.span, "", "image %q has no alt text; describe the image between the brackets: ![what it shows](%s)",
+			l.dest, l.dest)
+	}
+}
+
+// runBodyEmpty reports a blank body when the collection expects sections.
+func runBodyEmpty(p *Pass) {
+	s := sectionsOf(p)
+	if s == nil || len(s.Required) == 0 || !bodyBlank(p.Entry) {
+		return
+	}
+	want := make([]string, len(s.Required))
+	for i, sec := range s.Required {
+		want[i] = fmt.Sprintf("%q", headingMarker(sectionLevel(s))+" "+sec.Title)
+	}
+	p.Report(bodyStartSpan(p.Entry), "", "body is empty; write the entry's sections after the front matter, starting with %s",
+		strings.Join(want, ", "))
+}
+
+// runLinkReferenceUndefined reports full and collapsed reference links whose
+// label has no definition. goldmark leaves them as literal text, so the text
+// of each paragraph (outside code spans) is scanned for "][" pairs.
+func runLinkReferenceUndefined(p *Pass) {
+	e := p.Entry
+	if e == nil || e.Body == nil {
+		return
+	}
+	src := e.BodySource()
+	defined := map[string]bool{}
+	var found []refCandidate
+	var buf []byte // the current block's literal text
+	var offs []int // the body offset of each byte of buf
+	inCode := 0
+	walkNodes(e.Body, func(n ast.Node, entering bool) ast.WalkStatus {
+		switch n := n.(type) {
+		case *ast.LinkReferenceDefinition:
+			if entering {
+				defined[util.ToLinkReference(n.Label)] = true
+			}
+		case *ast.CodeSpan:
+			if entering {
+				inCode++
+			} else {
+				inCode--
+			}
+		case *ast.Text:
+			if entering && inCode == 0 {
+				for i := max(n.Segment.Start, 0); i < min(n.Segment.Stop, len(src)); i++ {
+					buf = append(buf, src[i])
+					offs = append(offs, i)
+				}
+			}
+		default:
+			if n.Type() == ast.TypeBlock && !entering && len(buf) > 0 {
+				found = append(found, findRefCandidates(src, buf, offs)...)
+				buf, offs = buf[:0], offs[:0]
+			}
+		}
+		return ast.WalkContinue
+	})
+	for _, c := range found {
+		if defined[c.label] {
+			continue
+		}
+		p.Report(e.BodySpan(c.start, c.end), "", "reference link %q has no definition for %q; add a line \"[%s]: https://...\" to the body, or write an inline link",
+			c.raw, c.rawLabel, c.rawLabel)
+	}
+}
+
+// refCandidate is a literal "[text][ref]" or "[ref][]" in the body's text.
+type refCandidate struct {
+	start, end int    // body-relative byte range, "[" to "]"
+	raw        string // the source text
+	rawLabel   string // the label as written
+	label      string // the normalised label
+}
+
+// collapseSpace turns the line breaks and indentation of a label spanning
+// lines into single spaces, for messages.
+func collapseSpace(b []byte) string { return strings.Join(strings.Fields(string(b)), " ") }
+
+// escapedAt reports whether the byte at off is escaped by a backslash.
+func escapedAt(src []byte, off int) bool {
+	n := 0
+	for i := off - 1; i >= 0 && src[i] == '\\'; i-- {
+		n++
+	}
+	return n%2 == 1
+}
+
+// findRefCandidates scans one block's literal text (buf, whose bytes sit at
+// body offsets offs) for full and collapsed reference links.
+func findRefCandidates(src, buf []byte, offs []int) []refCandidate {
+	var out []refCandidate
+	bracket := func(k int, c byte) bool { return buf[k] == c && !escapedAt(src, offs[k]) }
+	floor := 0 // text before floor belongs to a reference already found
+	for i := 0; i+1 < len(buf); i++ {
+		if !bracket(i, ']') || !bracket(i+1, '[') || offs[i+1] != offs[i]+1 {
+			continue
+		}
+		open, depth := -1, 0
+		for k := i - 1; k >= floor && open < 0; k-- {
+			switch {
+			case bracket(k, ']'):
+				depth++
+			case bracket(k, '['):
+				if depth == 0 {
+					open = k
+				}
+				depth--
+			}
+		}
+		closing := -1
+		for k := i + 2; k < len(buf) && closing < 0; k++ {
+			if bracket(k, '[') {
+				break
+			}
+			if bracket(k, ']') {
+				closing = k
+			}
+		}
+		if open < 0 || closing < 0 {
+			continue
+		}
+		var raw []byte
+		if closing == i+2 && offs[closing] == offs[i+1]+1 {
+			raw = src[offs[open]+1 : offs[i]] // collapsed: "[ref][]"
+		} else {
+			raw = src[offs[i+1]+1 : offs[closing]]
+		}
+		label := util.ToLinkReference(raw)
+		// CommonMark §4.7: a label has a non-blank character and at most 999.
+		if label == "" || len(raw) > 999 {
+			continue
+		}
+		out = append(out, refCandidate{start: offs[open], end: offs[closing] + 1,
+			raw: collapseSpace(src[offs[open] : offs[closing]+1]), rawLabel: collapseSpace(raw), label: label})
+		floor, i = closing+1, closing
+	}
+	return out
+}

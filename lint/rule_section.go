@@ -1,0 +1,575 @@
+package lint
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// DefaultSections are the sections a community directory entry's body is
+// expected to have.
+var DefaultSections = &Sections{
+	Required: []Section{
+		{Title: "Our Mission"},
+		{Title: "Get Involved", Aliases: []string{"How to Get Involved"}},
+	},
+	Recommended: []Section{
+		{Title: "Current Projects"},
+		{Title: "Regular Activities"},
+		{Title: "Who We Are"},
+		{Title: "Resources"},
+	},
+	Level: 2,
+}
+
+// SectionRules check the body's outline: its headings against the sections
+// the collection declares, and the heading structure itself. Every one of
+// them is skipped when the collection declares no sections.
+var SectionRules = []*Rule{
+	{
+		ID:     "section-required",
+		Family: "section",
+		Title:  "Required sections are present",
+		Doc: "Every section the collection declares as required must have its heading in the body, at the declared level. " +
+			"Headings match their declared title or one of its aliases ignoring case, extra whitespace, trailing punctuation " +
+			"and inline markup, so \"## **Our** mission:\" is \"Our Mission\". " +
+			"The finding points at the heading after which the section belongs (the last declared section present before it), " +
+			"so the fix is to add the heading there. Only top-level headings count: a heading inside a blockquote or list " +
+			"is not a section of the page. An empty body is reported once, by body-empty, not once per missing section.",
+		Bad:      "## Our Mission\n\nWe open up data.\n",
+		Good:     "## Our Mission\n\nWe open up data.\n\n## Get Involved\n\nCome to a hack night.\n",
+		Severity: SeverityError,
+		Tags:     []string{"markdown", "structure"},
+		Run:      func(p *Pass) { runSectionPresence(p, true) },
+	},
+	{
+		ID:     "section-recommended",
+		Family: "section",
+		Title:  "Recommended sections are present",
+		Doc: "Every section the collection recommends should have its heading in the body. Entries that follow the same " +
+			"outline are easier to read and compare; a missing recommended section is a warning, not an error, because " +
+			"not every group has, say, regular activities. Matching and placement work as for section-required.",
+		Bad:      "## Our Mission\n\nWe open up data.\n\n## Get Involved\n\nCome along.\n",
+		Good:     "## Our Mission\n\nWe open up data.\n\n## Current Projects\n\nA transport dashboard.\n\n## Get Involved\n\nCome along.\n",
+		Severity: SeverityWarning,
+		Tags:     []string{"markdown", "structure"},
+		Run:      func(p *Pass) { runSectionPresence(p, false) },
+	},
+	{
+		ID:     "section-order",
+		Family: "section",
+		Title:  "Declared sections appear in the declared order",
+		Doc: "When the collection asks for ordered sections, the declared sections that are present must appear in " +
+			"declaration order (required sections first, then recommended ones). The finding points at the section " +
+			"that comes too late and names the one it should precede.",
+		Bad:      "## Get Involved\n\nCome along.\n\n## Our Mission\n\nWe open up data.\n",
+		Good:     "## Our Mission\n\nWe open up data.\n\n## Get Involved\n\nCome along.\n",
+		Severity: SeverityError,
+		Tags:     []string{"markdown", "structure"},
+		Run:      runSectionOrder,
+	},
+	{
+		ID:     "section-level",
+		Family: "section",
+		Title:  "Declared sections use the declared heading level",
+		Doc: "A declared section's heading must be at the collection's section level (## by default). Site templates " +
+			"build navigation and anchors from that level, so a \"### Our Mission\" is as good as missing to them. " +
+			"Such a heading still counts as present, so it gets this one finding and not also a missing-section one. " +
+			"A heading at the wrong level is ignored when the same section also appears at the right level, " +
+			"so a \"### Resources\" sub-heading inside a project is fine.",
+		Bad:      "### Our Mission\n\nWe open up data.\n",
+		Good:     "## Our Mission\n\nWe open up data.\n",
+		Severity: SeverityError,
+		Tags:     []string{"markdown", "structure"},
+		Run:      runSectionLevel,
+	},
+	{
+		ID:     "section-empty",
+		Family: "section",
+		Title:  "Sections have content",
+		Doc: "A heading must be followed by some content before the next heading of the same or a higher level. " +
+			"Sub-headings count only when they have content of their own. Link reference definitions, HTML comments " +
+			"and thematic breaks render nothing, so they are not content. An empty section is usually a template " +
+			"placeholder that was never filled in.",
+		Bad:      "## Current Projects\n\n## Get Involved\n\nCome along.\n",
+		Good:     "## Current Projects\n\nA transport dashboard.\n\n## Get Involved\n\nCome along.\n",
+		Severity: SeverityWarning,
+		Tags:     []string{"markdown", "structure"},
+		Run:      runSectionEmpty,
+	},
+	{
+		ID:     "section-duplicate",
+		Family: "section",
+		Title:  "Headings are not repeated within a section",
+		Doc: "The same heading must not appear twice at the same level within the same parent section: the second " +
+			"copy gets a clashing anchor and readers cannot tell which one is meant. Headings are compared like " +
+			"declared sections (ignoring case, whitespace, trailing punctuation and markup), and a declared title and " +
+			"its alias count as the same heading. The finding points at the second heading and names the first's line.",
+		Bad:      "## Resources\n\n- a\n\n## Resources\n\n- b\n",
+		Good:     "## Resources\n\n- a\n- b\n",
+		Severity: SeverityError,
+		Tags:     []string{"markdown", "structure"},
+		Run:      runSectionDuplicate,
+	},
+	{
+		ID:     "heading-skip",
+		Family: "section",
+		Title:  "Heading levels go down one at a time",
+		Doc: "A heading may be at most one level deeper than the heading before it (## then ###, not ## then ####). " +
+			"Screen readers and tables of contents present headings as an outline, and a skipped level leaves a hole " +
+			"in it. When the front matter has a title, it is the page's level-1 heading, so the body's first heading " +
+			"should be level 2.",
+		Bad:      "## Current Projects\n\n#### Transport Dashboard\n\nLive bus data.\n",
+		Good:     "## Current Projects\n\n### Transport Dashboard\n\nLive bus data.\n",
+		Severity: SeverityWarning,
+		Tags:     []string{"markdown", "structure", "accessibility"},
+		Run:      runHeadingSkip,
+	},
+	{
+		ID:     "heading-title",
+		Family: "section",
+		Title:  "No level-1 heading when the front matter has a title",
+		Doc: "When the front matter has a non-empty title, the site renders it as the page's level-1 heading, so a " +
+			"level-1 heading in the body makes a second page title. Use level-2 headings for the body's sections.",
+		Bad:      "---\ntitle: Glasgow Open Data\n---\n# Glasgow Open Data\n\nWe open up data.\n",
+		Good:     "---\ntitle: Glasgow Open Data\n---\nWe open up data.\n",
+		Severity: SeverityWarning,
+		Tags:     []string{"markdown", "structure"},
+		Run:      runHeadingTitle,
+	},
+}
+
+// sectionsOf returns the sections pass's collection declares, or nil when
+// section rules do not apply (no collection, no declaration, no body).
+func sectionsOf(p *Pass) *Sections {
+	if p.Collection == nil || p.Collection.Sections == nil || p.Entry == nil || p.Entry.Body == nil {
+		return nil
+	}
+	return p.Collection.Sections
+}
+
+// sectionLevel is the level declared sections sit at.
+func sectionLevel(s *Sections) int {
+	if s.Level >= 1 && s.Level <= 6 {
+		return s.Level
+	}
+	return 2
+}
+
+// headingMarker is the ATX marker for level, e.g. "##".
+func headingMarker(level int) string { return strings.Repeat("#", max(level, 1)) }
+
+// outlineHeading is one heading of the body's outline.
+type outlineHeading struct {
+	node  *ast.Heading
+	level int
+	text  string // plain text, for messages
+	norm  string // NormalizeHeading(text)
+	span  Span
+}
+
+// declaredSection is one declared section with its match keys.
+type declaredSection struct {
+	Section
+	required bool
+	keys     []string // normalised title and aliases
+}
+
+// sectionOutline is the body's top-level headings matched against the
+// collection's declared sections.
+type sectionOutline struct {
+	headings []outlineHeading
+	decls    []declaredSection // required first, then recommended: declaration order
+	present  []int             // per decl: index into headings of its first match, or -1
+	wrong    []bool            // per decl: matched only at the wrong level
+}
+
+// declare lists s's sections in declaration order.
+func declare(s *Sections) []declaredSection {
+	var out []declaredSection
+	add := func(sec Section, required bool) {
+		d := declaredSection{Section: sec, required: required, keys: []string{NormalizeHeading(sec.Title)}}
+		for _, a := range sec.Aliases {
+			d.keys = append(d.keys, NormalizeHeading(a))
+		}
+		out = append(out, d)
+	}
+	for _, sec := range s.Required {
+		add(sec, true)
+	}
+	for _, sec := range s.Recommended {
+		add(sec, false)
+	}
+	return out
+}
+
+// matchDecl returns the index of the first declared section norm names, or -1.
+func matchDecl(decls []declaredSection, norm string) int {
+	if norm == "" {
+		return -1
+	}
+	for i, d := range decls {
+		for _, k := range d.keys {
+			if k == norm {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// newOutlineHeading describes heading h of entry e.
+func newOutlineHeading(e *Entry, h *ast.Heading) outlineHeading {
+	text := HeadingText(h, e.BodySource())
+	start, end := headingRange(e.BodySource(), h)
+	return outlineHeading{node: h, level: h.Level, text: text, norm: NormalizeHeading(text), span: e.BodySpan(start, end)}
+}
+
+// topHeadings returns the headings that are direct children of the body:
+// the page's sections. Headings inside blockquotes and list items are quoted
+// or listed material, not sections.
+func topHeadings(e *Entry) []outlineHeading {
+	var out []outlineHeading
+	for c := e.Body.FirstChild(); c != nil; c = c.NextSibling() {
+		if h, ok := c.(*ast.Heading); ok {
+			out = append(out, newOutlineHeading(e, h))
+		}
+	}
+	return out
+}
+
+// outline matches e's top-level headings against s.
+func outline(e *Entry, s *Sections) *sectionOutline {
+	o := &sectionOutline{headings: topHeadings(e), decls: declare(s)}
+	level := sectionLevel(s)
+	o.present = make([]int, len(o.decls))
+	o.wrong = make([]bool, len(o.decls))
+	for i := range o.present {
+		o.present[i] = -1
+	}
+	// A match at the declared level wins over an earlier one at another
+	// level, so look for those first.
+	for i, h := range o.headings {
+		if d := matchDecl(o.decls, h.norm); d >= 0 && h.level == level && o.present[d] < 0 {
+			o.present[d] = i
+		}
+	}
+	for i, h := range o.headings {
+		if d := matchDecl(o.decls, h.norm); d >= 0 && h.level != level && o.present[d] < 0 {
+			o.present[d], o.wrong[d] = i, true
+		}
+	}
+	return o
+}
+
+// headingRange returns the body-relative byte range of heading h, from its
+// "#" marker (or the first character of a setext heading's text) to the end
+// of its text line, without the line break.
+func headingRange(body []byte, h *ast.Heading) (start, end int) {
+	lines := h.Lines()
+	start = h.Pos()
+	if start < 0 || start > len(body) {
+		start = 0
+		if lines.Len() > 0 {
+			// Back from the text over the marker's spaces and hashes.
+			start = min(max(lines.At(0).Start, 0), len(body))
+			for start > 0 && (body[start-1] == ' ' || body[start-1] == '\t') {
+				start--
+			}
+			for start > 0 && body[start-1] == '#' {
+				start--
+			}
+		}
+	}
+	end = start
+	if lines.Len() > 0 {
+		end = max(end, min(lines.At(lines.Len()-1).Stop, len(body)))
+	}
+	for end < len(body) && body[end] != '\n' && body[end] != '\r' {
+		end++
+	}
+	for end > start && (body[end-1] == ' ' || body[end-1] == '\t') {
+		end--
+	}
+	return start, end
+}
+
+// bodyBlank reports whether e's body has nothing but whitespace.
+func bodyBlank(e *Entry) bool { return len(bytes.TrimSpace(e.BodySource())) == 0 }
+
+// bodyStartSpan is where findings about the body as a whole point: the
+// closing front matter delimiter, or line 1 when there is no front matter.
+func bodyStartSpan(e *Entry) Span {
+	if !e.Close.IsZero() {
+		return e.Close
+	}
+	return e.Lines.LineSpan(1)
+}
+
+// bodyEndSpan is the last line of the body's content, where a section
+// missing from a body without headings belongs.
+func bodyEndSpan(e *Entry) Span {
+	body := e.BodySource()
+	end := len(bytes.TrimRight(body, " \t\r\n\f\v"))
+	if end == 0 {
+		return bodyStartSpan(e)
+	}
+	start := bytes.LastIndexAny(body[:end], "\r\n") + 1
+	for start < end && (body[start] == ' ' || body[start] == '\t') {
+		start++
+	}
+	return e.BodySpan(start, end)
+}
+
+// runSectionPresence reports the missing required (or recommended) sections.
+func runSectionPresence(p *Pass, required bool) {
+	s := sectionsOf(p)
+	if s == nil {
+		return
+	}
+	e := p.Entry
+	if bodyBlank(e) && len(s.Required) > 0 {
+		return // body-empty says it once
+	}
+	o := outline(e, s)
+	marker := headingMarker(sectionLevel(s))
+	kind := "recommended"
+	if required {
+		kind = "required"
+	}
+	for i, d := range o.decls {
+		if d.required != required || o.present[i] >= 0 {
+			continue
+		}
+		add := fmt.Sprintf("%s %s", marker, d.Title)
+		anchor := -1
+		for j := i - 1; j >= 0 && anchor < 0; j-- {
+			anchor = o.present[j]
+		}
+		switch {
+		case anchor >= 0:
+			h := o.headings[anchor]
+			p.Report(h.span, "", "missing %s section %q; add %q after %q", kind, d.Title, add, h.text)
+		case len(o.headings) > 0:
+			h := o.headings[0]
+			where := "before"
+			if h.level < sectionLevel(s) {
+				where = "after" // a level-1 heading heads the page; sections go under it
+			}
+			p.Report(h.span, "", "missing %s section %q; add %q %s %q", kind, d.Title, add, where, h.text)
+		default:
+			p.Report(bodyEndSpan(e), "", "missing %s section %q; add %q to the body", kind, d.Title, add)
+		}
+	}
+}
+
+// runSectionOrder reports declared sections that come after a section
+// declared later than them.
+func runSectionOrder(p *Pass) {
+	s := sectionsOf(p)
+	if s == nil || !s.Order {
+		return
+	}
+	o := outline(p.Entry, s)
+	declOf := make(map[int]int, len(o.present)) // heading index → decl index
+	for d, h := range o.present {
+		if h >= 0 {
+			declOf[h] = d
+		}
+	}
+	maxDecl, maxHeading := -1, -1
+	for i, h := range o.headings {
+		d, ok := declOf[i]
+		if !ok {
+			continue
+		}
+		if d < maxDecl {
+			later := o.headings[maxHeading]
+			p.Report(h.span, "", "section %q comes after %q; move it before %q (sections go in the order %s)",
+				h.text, later.text, later.text, declaredOrder(o.decls))
+			continue
+		}
+		maxDecl, maxHeading = d, i
+	}
+}
+
+// declaredOrder lists the declared titles for messages.
+func declaredOrder(decls []declaredSection) string {
+	titles := make([]string, len(decls))
+	for i, d := range decls {
+		titles[i] = fmt.Sprintf("%q", d.Title)
+	}
+	return strings.Join(titles, ", ")
+}
+
+// runSectionLevel reports declared sections found only at the wrong level.
+func runSectionLevel(p *Pass) {
+	s := sectionsOf(p)
+	if s == nil {
+		return
+	}
+	o := outline(p.Entry, s)
+	marker := headingMarker(sectionLevel(s))
+	for d, wrong := range o.wrong {
+		if !wrong {
+			continue
+		}
+		h := o.headings[o.present[d]]
+		p.Report(h.span, "", "%q is a level-%d heading; make it %q", h.text, h.level, marker+" "+h.text)
+	}
+}
+
+// runSectionEmpty reports top-level headings with no content before the next
+// heading of the same or a higher level.
+func runSectionEmpty(p *Pass) {
+	if sectionsOf(p) == nil {
+		return
+	}
+	e := p.Entry
+	for c := e.Body.FirstChild(); c != nil; c = c.NextSibling() {
+		h, ok := c.(*ast.Heading)
+		if !ok {
+			continue
+		}
+		content := false
+		for n := c.NextSibling(); n != nil && !content; n = n.NextSibling() {
+			if next, ok := n.(*ast.Heading); ok {
+				if next.Level <= h.Level {
+					break
+				}
+				continue
+			}
+			content = isContentBlock(n)
+		}
+		if !content {
+			oh := newOutlineHeading(e, h)
+			p.Report(oh.span, "", "section %q is empty; write its content under the heading, or remove the heading", oh.text)
+		}
+	}
+}
+
+// isContentBlock reports whether block n renders something a reader sees.
+func isContentBlock(n ast.Node) bool {
+	switch n := n.(type) {
+	case *ast.LinkReferenceDefinition, *ast.ThematicBreak:
+		return false
+	case *ast.HTMLBlock:
+		return n.HTMLBlockType != ast.HTMLBlockType2 // type 2 is an HTML comment
+	}
+	return true
+}
+
+// runSectionDuplicate reports a heading repeated at the same level under the
+// same parent heading.
+func runSectionDuplicate(p *Pass) {
+	s := sectionsOf(p)
+	if s == nil {
+		return
+	}
+	e := p.Entry
+	decls := declare(s)
+	type key struct {
+		parent, level int
+		name          string
+	}
+	first := map[key]outlineHeading{}
+	var stack []int // indexes of the open ancestors' headings
+	headings := topHeadings(e)
+	for i, h := range headings {
+		for len(stack) > 0 && headings[stack[len(stack)-1]].level >= h.level {
+			stack = stack[:len(stack)-1]
+		}
+		parent := -1
+		if len(stack) > 0 {
+			parent = stack[len(stack)-1]
+		}
+		stack = append(stack, i)
+		if h.norm == "" {
+			continue
+		}
+		name := h.norm
+		if d := matchDecl(decls, h.norm); d >= 0 {
+			name = decls[d].keys[0] // an alias is the same section as its title
+		}
+		k := key{parent, h.level, name}
+		if prev, dup := first[k]; dup {
+			p.Report(h.span, "", "duplicate heading %q; %q is already on line %d; merge the two sections or rename one",
+				h.text, prev.text, prev.span.Start.Line)
+			continue
+		}
+		first[k] = h
+	}
+}
+
+// allHeadings returns every heading in the body in document order, those in
+// blockquotes and list items included.
+func allHeadings(e *Entry) []outlineHeading {
+	var out []outlineHeading
+	walkNodes(e.Body, func(n ast.Node, entering bool) ast.WalkStatus {
+		if !entering {
+			return ast.WalkContinue
+		}
+		if h, ok := n.(*ast.Heading); ok {
+			out = append(out, newOutlineHeading(e, h))
+			return ast.WalkSkipChildren
+		}
+		if n.Type() == ast.TypeInline {
+			return ast.WalkSkipChildren
+		}
+		if _, ok := n.(*ast.Paragraph); ok {
+			return ast.WalkSkipChildren // inline content only
+		}
+		return ast.WalkContinue
+	})
+	return out
+}
+
+// frontMatterTitle returns the entry's non-empty front matter title, or "".
+func frontMatterTitle(e *Entry) string {
+	t, _ := e.Data["title"].(string)
+	return strings.TrimSpace(t)
+}
+
+// runHeadingSkip reports headings more than one level deeper than the
+// heading before them.
+func runHeadingSkip(p *Pass) {
+	if sectionsOf(p) == nil {
+		return
+	}
+	e := p.Entry
+	prev := 0 // unknown: the first heading may be at any level
+	if frontMatterTitle(e) != "" {
+		prev = 1 // the title is rendered as the page's level-1 heading
+	}
+	for i, h := range allHeadings(e) {
+		if prev > 0 && h.level > prev+1 {
+			from := fmt.Sprintf("a level-%d heading", prev)
+			if i == 0 {
+				from = "the page title (level 1)"
+			}
+			p.Report(h.span, "", "heading %q is level %d after %s; make it %q", h.text, h.level, from,
+				headingMarker(prev+1)+" "+h.text)
+		}
+		prev = h.level
+	}
+}
+
+// runHeadingTitle reports level-1 headings when the front matter has a title.
+func runHeadingTitle(p *Pass) {
+	if sectionsOf(p) == nil {
+		return
+	}
+	e := p.Entry
+	title := frontMatterTitle(e)
+	if title == "" {
+		return
+	}
+	for _, h := range allHeadings(e) {
+		if h.level == 1 {
+			p.Report(h.span, "", "level-1 heading %q repeats the page heading: the front matter title %q already is one; make it %q",
+				h.text, title, "## "+h.text)
+		}
+	}
+}

@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# Reproduces the measurements in docs/performance.md.
+#
+#   testdata/perf/compare.sh [--peers] [--quick]
+#
+# Builds contentlint and contentlint-corpus, generates 1k, 10k (and 50k for
+# memory) entry corpora with seed 1, then measures:
+#   - go test benchmarks (per stage and LintFiles on 1k/10k, jobs 1 and 2)
+#   - whole process with hyperfine: lint --jobs 1 / --jobs 2 on 1k and 10k,
+#     one entry (the pre-commit case), and cat of the same files (I/O floor)
+#   - peak RSS with /usr/bin/time -v at 1k, 10k and 50k
+#   - the seeded defects found in a corpus with 10% defects
+# With --peers, also installs remark-cli (+ remark-frontmatter,
+# remark-lint-frontmatter-schema) and markdownlint-cli2 into a temp folder
+# with npm and times them on the 1k and 10k corpora.
+# Needs hyperfine and GNU time: apt-get install -y hyperfine time
+set -euo pipefail
+
+peers=0 quick=0
+for a in "$@"; do
+	case $a in
+	--peers) peers=1 ;;
+	--quick) quick=1 ;;
+	*) echo "usage: $0 [--peers] [--quick]" >&2; exit 2 ;;
+	esac
+done
+
+root=$(cd "$(dirname "$0")/../.." && pwd)
+work=${WORK:-$(mktemp -d /tmp/contentlint-perf.XXXXXX)}
+bin=$work/bin
+mkdir -p "$bin"
+cd "$root"
+
+echo "== machine: $(nproc) cores, $(go version)"
+go build -o "$bin/contentlint" ./cmd/contentlint
+go build -o "$bin/contentlint-corpus" ./cmd/contentlint-corpus
+
+for n in 1000 10000 50000; do
+	[ -d "$work/c$n" ] || "$bin/contentlint-corpus" -n $n -seed 1 -defects 0 "$work/c$n"
+done
+[ -d "$work/d10000" ] || "$bin/contentlint-corpus" -n 10000 -seed 1 -defects 0.1 "$work/d10000"
+one=$(find "$work/c1000" -name '*.md' | sort | head -1)
+
+echo "== go test benchmarks"
+count=5
+[ $quick = 1 ] && count=1
+go test ./lint -run '^$' -bench . -benchtime 3x -count $count | tee "$work/bench.txt"
+
+echo "== whole process (hyperfine)"
+runs=10
+[ $quick = 1 ] && runs=3
+# contentlint exits 0 on a clean corpus; -i keeps hyperfine going if not.
+hyperfine -N -i --warmup 2 --runs $runs --export-markdown "$work/hyperfine-1k.md" --export-json "$work/hyperfine-1k.json" \
+	-n 'lint --jobs 1 (1k)' "$bin/contentlint lint --jobs 1 $work/c1000" \
+	-n 'lint --jobs 2 (1k)' "$bin/contentlint lint --jobs 2 $work/c1000" \
+	-n 'cat (1k)' "bash -c \"find $work/c1000 -name '*.md' -print0 | xargs -0 cat > /dev/null\""
+hyperfine -N -i --warmup 1 --runs $runs --export-markdown "$work/hyperfine-10k.md" --export-json "$work/hyperfine-10k.json" \
+	-n 'lint --jobs 1 (10k)' "$bin/contentlint lint --jobs 1 $work/c10000" \
+	-n 'lint --jobs 2 (10k)' "$bin/contentlint lint --jobs 2 $work/c10000" \
+	-n 'cat (10k)' "bash -c \"find $work/c10000 -name '*.md' -print0 | xargs -0 cat > /dev/null\""
+hyperfine -N -i --warmup 3 --runs $((runs * 3)) --export-markdown "$work/hyperfine-one.md" --export-json "$work/hyperfine-one.json" \
+	-n 'lint one entry' "$bin/contentlint lint $one"
+
+echo "== peak memory (/usr/bin/time -v)"
+for n in 1000 10000 50000; do
+	for j in 1 2; do
+		/usr/bin/time -v "$bin/contentlint" lint --jobs $j "$work/c$n" > /dev/null 2> "$work/time-$n-$j.txt" || true
+		printf '%6d entries, --jobs %d: %s, %s\n' $n $j \
+			"$(grep 'Maximum resident' "$work/time-$n-$j.txt" | sed 's/.*: //') KB max RSS" \
+			"$(grep 'Elapsed (wall' "$work/time-$n-$j.txt" | sed 's/.*: //') wall"
+	done
+done
+
+echo "== seeded defects (10k entries, 10% defective)"
+"$bin/contentlint" lint --jobs 2 "$work/d10000" > "$work/defects.txt" || true
+python3 - "$work/d10000/manifest.json" "$work/defects.txt" "$work/d10000" <<'PY'
+import json, re, sys, collections
+manifest = json.load(open(sys.argv[1]))
+found = collections.defaultdict(set)
+for line in open(sys.argv[2]):
+    m = re.match(r'(.*?):\d+:\d+: \w+: .*\[([a-z0-9-]+)\]$', line.rstrip())
+    if m:
+        rel = m.group(1)[len(sys.argv[3]) + 1:]
+        found[rel].add(m.group(2))
+want = collections.Counter(r for r in manifest.values() if r)
+hit = collections.Counter(r for p, r in manifest.items() if r and r in found.get(p, ()))
+false_pos = sum(1 for p, r in manifest.items() if not r and found.get(p))
+print(f"{'rule':28} seeded found")
+for r in want:
+    print(f"{r:28} {want[r]:6} {hit[r]:5}")
+print(f"clean entries with findings: {false_pos}")
+PY
+
+if [ $peers = 1 ]; then
+	echo "== peers (npm)"
+	peer=$work/peers
+	mkdir -p "$peer"
+	(cd "$peer" && npm init -y > /dev/null &&
+		npm install --no-audit --no-fund --silent remark-cli remark-frontmatter remark-lint-frontmatter-schema markdownlint-cli2)
+	cp "$root/schema/community-entry.schema.json" "$peer/"
+	cat > "$peer/.remarkrc.mjs" <<'JS'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkLintFrontmatterSchema from 'remark-lint-frontmatter-schema'
+export default {
+  plugins: [
+    remarkFrontmatter,
+    [remarkLintFrontmatterSchema, {schemas: {'./community-entry.schema.json': ['**/*.md']}}],
+  ],
+}
+JS
+	echo '{}' > "$peer/.markdownlint-cli2.jsonc"
+	for n in 1000 10000; do
+		rm -rf "$peer/c$n" && cp -r "$work/c$n" "$peer/c$n"
+	done
+	cd "$peer"
+	hyperfine -N -i --warmup 1 --runs 3 --export-markdown "$work/hyperfine-peers.md" \
+		-n 'contentlint --jobs 2 (1k)' "$bin/contentlint lint --jobs 2 c1000" \
+		-n 'remark (1k)' "node_modules/.bin/remark --quiet --frail --no-stdout c1000" \
+		-n 'markdownlint-cli2 (1k)' "node_modules/.bin/markdownlint-cli2 c1000/**/*.md" \
+		-n 'contentlint --jobs 2 (10k)' "$bin/contentlint lint --jobs 2 c10000" \
+		-n 'remark (10k)' "node_modules/.bin/remark --quiet --frail --no-stdout c10000" \
+		-n 'markdownlint-cli2 (10k)' "node_modules/.bin/markdownlint-cli2 c10000/**/*.md"
+	cd "$root"
+fi
+echo "== results in $work"
