@@ -24,8 +24,8 @@ type bodyRuleCase struct {
 	rule string // the rule id under test
 	// src is the body, after bodyTestFrontMatter; with a leading "---" it is the whole file.
 	src      string
-	sections *Sections      // nil means DefaultSections
-	noSecs   bool           // run with a collection that declares no sections
+	sections *Sections       // nil means DefaultSections
+	noSecs   bool            // run with a collection that declares no sections
 	exists   map[string]bool // files next to the entry; nil means an empty folder
 	noExists bool            // Pass.Exists is nil
 	// want lists the expected findings in order, each "line:col message-substring".
@@ -184,7 +184,7 @@ var sectionCases = []bodyRuleCase{
 
 	// section-order
 	{name: "out of order", rule: "section-order", sections: orderedSections,
-		src: "## Get Involved\n\nCome.\n\n## Resources\n\n- a\n\n## Our Mission\n\nData.\n",
+		src:  "## Get Involved\n\nCome.\n\n## Resources\n\n- a\n\n## Our Mission\n\nData.\n",
 		want: []string{`15:1 section "Our Mission" comes after "Resources"; move it before "Resources"`}},
 	{name: "in order", rule: "section-order", sections: orderedSections,
 		src: "## Our Mission\n\nData.\n\n## Other\n\nx\n\n## Get Involved\n\nCome.\n\n## Resources\n\n- a\n"},
@@ -199,7 +199,7 @@ var sectionCases = []bodyRuleCase{
 	{name: "sub-heading beside the real section", rule: "section-level",
 		src: "## Current Projects\n\n### Resources\n\nSlides.\n\n## Resources\n\n- a\n"},
 	{name: "declared level 3", rule: "section-level", sections: &Sections{Required: []Section{{Title: "Our Mission"}}, Level: 3},
-		src: "## Our Mission\n\nData.\n",
+		src:  "## Our Mission\n\nData.\n",
 		want: []string{`7:1 "Our Mission" is a level-2 heading; make it "### Our Mission"`}},
 	{name: "right level", rule: "section-level", src: fullBody},
 
