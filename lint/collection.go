@@ -13,6 +13,8 @@ type Collection struct {
 	Sections *Sections
 	// Fields maps front matter fields to the validator that checks them.
 	Fields []FieldKind
+	// Severities are this collection's rule settings; they win over the linter's.
+	Severities Severities
 }
 
 // Sections declares the headings a body is expected to have, as data.

@@ -7,7 +7,7 @@ import (
 
 // Catalogue returns every rule contentlint has, in documentation order.
 func DefaultCatalogue() *Catalogue {
-	return NewCatalogue(FileRules, FrontMatterRules, SchemaRules, FieldRules, SectionRules, BodyRules)
+	return NewCatalogue(FileRules, FrontMatterRules, SchemaRules, FieldRules, SectionRules, BodyRules, SuppressionRules)
 }
 
 // SchemaOptions are the compile options every schema gets: the field

@@ -62,6 +62,10 @@ type Finding struct {
 	// SourceLine is the text of the line the finding starts on, kept so that
 	// reporters can show it and fingerprint it without the file in memory.
 	SourceLine string
+	// Suppressed is set when an inline comment silences the finding; it is
+	// then kept for SARIF's suppressions and the summary, not reported.
+	Suppressed    bool
+	Justification string // the text after "--" in the suppression comment
 }
 
 // Compare orders findings by path, line, column, rule and message.

@@ -10,23 +10,21 @@ import (
 	"testing"
 
 	"github.com/glasgow-open-data/contentlint/lint"
+	"github.com/glasgow-open-data/contentlint/lint/config"
 	"github.com/glasgow-open-data/contentlint/lint/report"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
+// defaultLinter is the linter of the built-in configuration.
 func defaultLinter(t testing.TB, jobs int) *lint.Linter {
 	t.Helper()
-	c, err := lint.DefaultCollection("")
+	cat := lint.DefaultCatalogue()
+	cfg, err := config.Default(".", cat)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &lint.Linter{
-		Catalogue:     lint.DefaultCatalogue(),
-		Parser:        lint.NewParser(),
-		CollectionFor: func(string) *lint.Collection { return c },
-		Jobs:          jobs,
-	}
+	return cfg.Linter(cat, jobs, 0)
 }
 
 func render(t testing.TB, findings []lint.Finding) []byte {

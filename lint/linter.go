@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"sync"
+
+	"github.com/glasgow-open-data/contentlint/schema"
 )
 
 // DefaultMaxFileSize is the size above which a file is reported, not parsed.
@@ -29,6 +31,26 @@ type Linter struct {
 	MaxFileSize int64
 	// Jobs is the number of files linted at once; 0 means one per CPU.
 	Jobs int
+	// SchemaFor loads the schema an entry names with its own "$schema" key,
+	// a path relative to the entry; nil ignores such keys.
+	SchemaFor func(entryPath, ref string) (*schema.Validator, error)
+}
+
+// Severity is rule r's effective severity in collection c: the
+// collection's setting for the id, then for the family, then the linter's.
+func (l *Linter) Severity(r *Rule, c *Collection) Severity {
+	if r == nil {
+		return SeverityError
+	}
+	if c != nil {
+		if sev, ok := c.Severities[r.ID]; ok {
+			return sev
+		}
+		if sev, ok := c.Severities[r.Family]; ok {
+			return sev
+		}
+	}
+	return l.Severities.For(r)
 }
 
 // Result is what a run found.
@@ -47,12 +69,9 @@ func (l *Linter) LintSource(path string, src []byte, c *Collection) []Finding {
 // check runs every rule on a parsed entry.
 func (l *Linter) check(e *Entry, c *Collection) []Finding {
 	var out []Finding
+	c = l.entrySchema(e, c)
 	add := func(d Diagnostic) {
-		r := l.Catalogue.Rule(d.Rule)
-		sev := SeverityError
-		if r != nil {
-			sev = l.Severities.For(r)
-		}
+		sev := l.Severity(l.Catalogue.Rule(d.Rule), c)
 		if sev == SeverityOff {
 			return
 		}
@@ -73,8 +92,28 @@ func (l *Linter) check(e *Entry, c *Collection) []Finding {
 			}
 			l.runSafely(r, &Pass{Entry: e, Collection: c, Exists: exists, report: add})
 		}
+		out = l.applySuppressions(e, out, c)
 	}
 	return SortFindings(out)
+}
+
+// entrySchema applies an entry's own "$schema" key: the collection's
+// settings with the schema the entry names. A schema that cannot be loaded
+// is a finding at the key's value, and the entry is not schema-checked.
+func (l *Linter) entrySchema(e *Entry, c *Collection) *Collection {
+	ref, ok := e.Data["$schema"].(string)
+	if !ok || c == nil || l.SchemaFor == nil {
+		return c
+	}
+	v, err := l.SchemaFor(e.Path, ref)
+	if err != nil {
+		// The entry meant another schema: checking it against the
+		// collection's would only add noise.
+		e.problem("schema-ref", e.Locate("/$schema").Value, "$schema", "$schema: %v", err)
+	}
+	own := *c
+	own.Schema = v
+	return &own
 }
 
 // runSafely runs one rule, turning a panic into an internal-error finding so

@@ -2,7 +2,6 @@ package lint
 
 import (
 	"fmt"
-	"strings"
 )
 
 // Rule is one check: a stable id, its documentation and a default severity.
@@ -110,14 +109,6 @@ func (s Severities) For(r *Rule) Severity {
 		return sev
 	}
 	return r.Severity
-}
-
-// family returns the part of a rule id before its first hyphen.
-func family(id string) string {
-	if i := strings.IndexByte(id, '-'); i > 0 {
-		return id[:i]
-	}
-	return id
 }
 
 // Check runs rule r on one entry and returns what it reported.

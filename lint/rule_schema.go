@@ -1,7 +1,5 @@
 package lint
 
-import "github.com/glasgow-open-data/contentlint/schema"
-
 // SchemaRules check the front matter against the collection's JSON Schema.
 // The first rule validates once and reports under every id of the family.
 var SchemaRules = []*Rule{
@@ -42,6 +40,13 @@ var SchemaRules = []*Rule{
 		Good:  "---\nstatus: \"active\"\n---",
 	},
 	{
+		ID: "schema-ref", Family: "schema", Severity: SeverityError,
+		Title: "The schema an entry names cannot be used",
+		Doc:   "An entry's own `$schema` key names a schema file relative to the entry, which replaces its collection's schema. The file must exist, be in the repository and compile.",
+		Bad:   "---\n$schema: \"../schemas/missing.json\"\n---",
+		Good:  "---\n$schema: \"../schemas/event.schema.json\"\n---",
+	},
+	{
 		ID: "schema-constraint", Family: "schema", Severity: SeverityError,
 		Title: "A field breaks another schema constraint",
 		Doc:   "Length, pattern, number range, item count, unique items and every other JSON Schema keyword.",
@@ -57,22 +62,7 @@ func checkSchema(p *Pass) {
 	}
 	for _, v := range p.Collection.Schema.Validate(e.Data) {
 		field := FieldPath(e.Data, v.Pointer)
-		var span Span
-		switch v.Kind {
-		case schema.KindRequired:
-			// Point at the mapping that should hold the field: its key, or
-			// the opening delimiter for a top-level field.
-			parent := v.Pointer[:max(0, lastSlash(v.Pointer))]
-			if parent == "" {
-				span = e.Open
-			} else {
-				span = e.KeySpan(parent)
-			}
-		case schema.KindUnknownField:
-			span = e.KeySpan(v.Pointer)
-		default:
-			span = e.Locate(v.Pointer).Value
-		}
+		span := ViolationSpan(e, v)
 		label := field
 		if label == "" {
 			label = "front matter"

@@ -103,7 +103,7 @@ func (v *Validator) explain(e *jsonschema.ValidationError, data any) []Violation
 		for _, m := range quotedName.FindAllStringSubmatch(e.Message, -1) {
 			name := m[1]
 			msg := "unknown field"
-			if best := closest(name, allowedKeys(s)); best != "" {
+			if best := Closest(name, allowedKeys(s)); best != "" {
 				msg += fmt.Sprintf("; did you mean %q?", best)
 			} else if keys := allowedKeys(s); len(keys) > 0 && len(keys) <= 15 {
 				msg += "; allowed fields are " + strings.Join(keys, ", ")
@@ -170,9 +170,9 @@ func allowedKeys(s *jsonschema.Schema) []string {
 	return keys
 }
 
-// closest returns the allowed key nearest to name by edit distance, when it
-// is near enough to be a likely typo.
-func closest(name string, keys []string) string {
+// Closest returns the candidate nearest to name by edit distance, ignoring
+// case, when it is near enough to be a likely typo; otherwise "".
+func Closest(name string, keys []string) string {
 	best, bestDist := "", 0
 	for _, k := range keys {
 		d := editDistance(strings.ToLower(name), strings.ToLower(k))

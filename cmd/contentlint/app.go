@@ -11,7 +11,9 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/glasgow-open-data/contentlint/lint"
+	"github.com/glasgow-open-data/contentlint/lint/config"
 	"github.com/glasgow-open-data/contentlint/lint/report"
+	"github.com/glasgow-open-data/contentlint/schema"
 )
 
 // Exit codes.
@@ -88,7 +90,7 @@ func (c *Command) app() *cli.App {
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
 			return usageError("%v", err)
 		},
-		Commands: []*cli.Command{c.lintCommand(), c.rulesCommand(), c.explainCommand()},
+		Commands: []*cli.Command{c.lintCommand(), c.rulesCommand(), c.explainCommand(), c.printConfigCommand()},
 	}
 	for _, cmd := range app.Commands {
 		cmd.OnUsageError = app.OnUsageError
@@ -102,13 +104,14 @@ func (c *Command) lintCommand() *cli.Command {
 		Usage:     "lint entries: files, folders (walked for *.md and *.markdown) and globs with **",
 		ArgsUsage: "[PATH ...]  (- reads one entry from standard input)",
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "schema", Usage: "validate front matter with this JSON Schema `FILE` instead of the built-in one"},
+			&cli.StringFlag{Name: "config", Aliases: []string{"c"}, Usage: "read the configuration from `FILE` (default: the nearest .contentlint.yaml or contentlint.yaml up to the repository root, else the built-in defaults)"},
+			&cli.StringFlag{Name: "schema", Usage: "validate front matter with this JSON Schema `FILE` instead of the configured one"},
 			&cli.StringFlag{Name: "stdin-filename", Usage: "the `PATH` to report for an entry read from standard input", Value: "<stdin>"},
 			&cli.BoolFlag{Name: "show-source", Usage: "print each finding's source line with an underline (default on a terminal)"},
 			&cli.BoolFlag{Name: "no-color", Usage: "never colour the output (NO_COLOR does the same)"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print errors only"},
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "lint `N` files at once", Value: runtime.NumCPU()},
-			&cli.Int64Flag{Name: "max-file-size", Usage: "report files over `BYTES` instead of parsing them", Value: lint.DefaultMaxFileSize},
+			&cli.Int64Flag{Name: "max-file-size", Usage: "report files over `BYTES` instead of parsing them (default: the configuration's max-file-size, else 4 MiB)"},
 			&cli.BoolFlag{Name: "verbose", Usage: "list skipped files on standard error"},
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: text, json, sarif or github", Value: "text"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of standard output"},
@@ -136,6 +139,29 @@ func (c *Command) rulesCommand() *cli.Command {
 				return report.RulesJSON(c.Stdout, cat)
 			}
 			return usageError("unknown --format %q; use text or json", ctx.String("format"))
+		},
+	}
+}
+
+func (c *Command) printConfigCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "print-config",
+		Usage:     "show the effective configuration for one file: its collection, schema, sections, fields and rule severities",
+		ArgsUsage: "PATH",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "config", Aliases: []string{"c"}, Usage: "read the configuration from `FILE`"},
+			&cli.StringFlag{Name: "schema", Usage: "as for lint"},
+		},
+		Action: func(ctx *cli.Context) error {
+			if ctx.NArg() != 1 {
+				return usageError("print-config takes one path")
+			}
+			cat := lint.DefaultCatalogue()
+			cfg, err := c.loadConfig(ctx, cat)
+			if err != nil {
+				return err
+			}
+			return config.Print(c.Stdout, cfg, cat, ctx.Args().First())
 		},
 	}
 }
@@ -170,23 +196,19 @@ func (c *Command) lint(ctx *cli.Context) error {
 	default:
 		return usageError("unknown --format %q; use text, json, sarif or github", ctx.String("format"))
 	}
-	coll, err := lint.DefaultCollection(ctx.String("schema"))
+	cat := lint.DefaultCatalogue()
+	cfg, err := c.loadConfig(ctx, cat)
 	if err != nil {
-		return &exitError{code: ExitUsage, err: err}
+		return err
 	}
-	l := &lint.Linter{
-		Catalogue:     lint.DefaultCatalogue(),
-		Parser:        lint.NewParser(),
-		CollectionFor: func(string) *lint.Collection { return coll },
-		MaxFileSize:   ctx.Int64("max-file-size"),
-		Jobs:          ctx.Int("jobs"),
-	}
+	l := cfg.Linter(cat, ctx.Int("jobs"), ctx.Int64("max-file-size"))
 	args := ctx.Args().Slice()
 	if len(args) == 0 {
 		args = []string{"."}
 	}
-	walker := &lint.Walker{}
-	if ctx.Bool("verbose") {
+	verbose := ctx.Bool("verbose")
+	walker := &lint.Walker{Ignore: cfg.Ignored}
+	if verbose {
 		walker.Skipped = func(path, reason string) { fmt.Fprintf(c.Stderr, "skipped %s: %s\n", path, reason) }
 	}
 	if err := walker.Check(args); err != nil {
@@ -194,17 +216,24 @@ func (c *Command) lint(ctx *cli.Context) error {
 	}
 
 	var fromStdin []lint.Finding
+	readStdin := false
 	files := make([]string, 0, len(args))
 	for _, a := range args {
-		if a == "-" {
-			src, err := io.ReadAll(c.Stdin)
-			if err != nil {
-				return usageError("read standard input: %v", err)
-			}
-			fromStdin = l.LintSource(ctx.String("stdin-filename"), src, coll)
+		if a != "-" {
+			files = append(files, a)
 			continue
 		}
-		files = append(files, a)
+		src, err := io.ReadAll(c.Stdin)
+		if err != nil {
+			return usageError("read standard input: %v", err)
+		}
+		// Standard input is linted whatever its name: fall back to the first collection.
+		name := ctx.String("stdin-filename")
+		coll := l.CollectionFor(name)
+		if coll == nil {
+			coll = cfg.Collections[0].Collection
+		}
+		fromStdin, readStdin = l.LintSource(name, src, coll), true
 	}
 	queue := make(chan string, 64)
 	walkErr := make(chan error, 1)
@@ -216,19 +245,64 @@ func (c *Command) lint(ctx *cli.Context) error {
 	if err := <-walkErr; err != nil {
 		return &exitError{code: ExitUsage, err: err}
 	}
-	if fromStdin != nil || contains(args, "-") {
+	if verbose {
+		for _, name := range res.Skipped {
+			fmt.Fprintf(c.Stderr, "skipped %s: no collection in %s includes it\n", name, cfg.Path)
+		}
+	}
+	if readStdin {
 		res.Files++
 		res.Findings = lint.SortFindings(append(res.Findings, fromStdin...))
 	}
 	return c.report(ctx, res)
 }
 
+// loadConfig finds and loads the configuration: --config, else the nearest
+// .contentlint.yaml or contentlint.yaml up to the repository root, else the
+// built-in defaults. --schema replaces every collection's schema.
+func (c *Command) loadConfig(ctx *cli.Context, cat *lint.Catalogue) (*config.Config, error) {
+	path := ctx.String("config")
+	if path == "" {
+		found, err := config.Find(".")
+		if err != nil {
+			return nil, &exitError{code: ExitUsage, err: err}
+		}
+		path = found
+	}
+	var cfg *config.Config
+	var err error
+	if path == "" {
+		wd, _ := os.Getwd()
+		cfg, err = config.Default(wd, cat)
+	} else {
+		cfg, err = config.Load(path, cat)
+	}
+	if err != nil {
+		return nil, &exitError{code: ExitUsage, err: err}
+	}
+	if name := ctx.String("schema"); name != "" {
+		v, err := schema.Load(name, lint.SchemaOptions())
+		if err != nil {
+			return nil, &exitError{code: ExitUsage, err: err}
+		}
+		for _, coll := range cfg.Collections {
+			coll.Schema = v
+		}
+	}
+	return cfg, nil
+}
+
 func (c *Command) report(ctx *cli.Context, res lint.Result) error {
-	shown := res.Findings
+	shown := report.Unsuppressed(res.Findings)
+	if ctx.String("format") == "sarif" {
+		// SARIF keeps suppressed findings, marked as such.
+		shown = res.Findings
+	}
 	if ctx.Bool("quiet") {
+		all := shown
 		shown = shown[:0:0]
-		for _, f := range res.Findings {
-			if f.Severity == lint.SeverityError {
+		for _, f := range all {
+			if f.Severity == lint.SeverityError || f.Suppressed {
 				shown = append(shown, f)
 			}
 		}
@@ -260,6 +334,7 @@ func (c *Command) report(ctx *cli.Context, res lint.Result) error {
 			RepoRoot:            repoRoot(wd),
 			ExecutionSuccessful: true,
 			Warn:                c.Stderr,
+			Suppressed:          func(f lint.Finding) (bool, string) { return f.Suppressed, f.Justification },
 		})
 	default:
 		color := c.Terminal && toFile == "" && !ctx.Bool("no-color") && c.Getenv("NO_COLOR") == ""
@@ -297,6 +372,9 @@ func outcome(findings []lint.Finding, failOn lint.Severity, maxWarnings int) err
 	warnings := 0
 	failed := false
 	for _, f := range findings {
+		if f.Suppressed {
+			continue
+		}
 		if f.Severity == lint.SeverityWarning {
 			warnings++
 		}

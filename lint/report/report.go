@@ -21,13 +21,29 @@ type Run struct {
 type Counts struct {
 	Errors, Warnings, Notes int
 	FilesWithFindings       int
+	Suppressed              int // silenced inline; not in the other counts
+}
+
+// Unsuppressed returns the findings no inline comment silenced.
+func Unsuppressed(findings []lint.Finding) []lint.Finding {
+	out := make([]lint.Finding, 0, len(findings))
+	for _, f := range findings {
+		if !f.Suppressed {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // Count tallies the findings of a run.
 func Count(findings []lint.Finding) Counts {
 	var c Counts
 	last := ""
-	for i, f := range findings {
+	for _, f := range findings {
+		if f.Suppressed {
+			c.Suppressed++
+			continue
+		}
 		switch f.Severity {
 		case lint.SeverityError:
 			c.Errors++
@@ -36,7 +52,7 @@ func Count(findings []lint.Finding) Counts {
 		case lint.SeverityNote:
 			c.Notes++
 		}
-		if i == 0 || f.Path != last {
+		if c.Errors+c.Warnings+c.Notes == 1 || f.Path != last {
 			c.FilesWithFindings++
 			last = f.Path
 		}
@@ -57,11 +73,15 @@ func Summary(w io.Writer, findings []lint.Finding, files int) error {
 	add(c.Errors, "error")
 	add(c.Warnings, "warning")
 	add(c.Notes, "note")
+	suppressed := ""
+	if c.Suppressed > 0 {
+		suppressed = fmt.Sprintf(" (%d suppressed)", c.Suppressed)
+	}
 	if len(parts) == 0 {
-		_, err := fmt.Fprintf(w, "no problems in %s\n", plural(files, "file"))
+		_, err := fmt.Fprintf(w, "no problems in %s%s\n", plural(files, "file"), suppressed)
 		return err
 	}
-	_, err := fmt.Fprintf(w, "%s in %d of %s\n", strings.Join(parts, ", "), c.FilesWithFindings, plural(files, "file"))
+	_, err := fmt.Fprintf(w, "%s in %d of %s%s\n", strings.Join(parts, ", "), c.FilesWithFindings, plural(files, "file"), suppressed)
 	return err
 }
 

@@ -1,0 +1,88 @@
+package config
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/glasgow-open-data/contentlint/lint"
+)
+
+// Print writes the effective configuration for one file, so that a
+// maintainer can see which collection claims it and why a rule applied.
+func Print(w io.Writer, c *Config, cat *lint.Catalogue, path string) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "file: %s\n", path)
+	fmt.Fprintf(bw, "configuration: %s\n", c.Path)
+	if c.Ignored(path) {
+		fmt.Fprintf(bw, "ignored: yes (matches ignore: %s)\n", strings.Join(c.File.Ignore, ", "))
+		return bw.Flush()
+	}
+	coll := c.CollectionFor(path)
+	if coll == nil {
+		fmt.Fprintf(bw, "collection: none (the file is skipped; no collection's include matches %q)\n", c.rel(path))
+		return bw.Flush()
+	}
+	fmt.Fprintf(bw, "collection: %s\n", coll.Name)
+	fmt.Fprintf(bw, "  include: %s\n", strings.Join(coll.Spec.Include, ", "))
+	if len(coll.Spec.Exclude) > 0 {
+		fmt.Fprintf(bw, "  exclude: %s\n", strings.Join(coll.Spec.Exclude, ", "))
+	}
+	fmt.Fprintf(bw, "schema: %s\n", coll.Schema.Name)
+	fm := "required"
+	if !coll.FrontMatterRequired {
+		fm = "optional"
+	}
+	fmt.Fprintf(bw, "frontmatter: %s\n", fm)
+	if s := coll.Sections; s != nil {
+		level := s.Level
+		if level == 0 {
+			level = 2
+		}
+		fmt.Fprintf(bw, "sections: level %d, order %v\n", level, s.Order)
+		fmt.Fprintf(bw, "  required: %s\n", sectionList(s.Required))
+		fmt.Fprintf(bw, "  recommended: %s\n", sectionList(s.Recommended))
+	} else {
+		fmt.Fprintln(bw, "sections: none declared")
+	}
+	fmt.Fprintln(bw, "fields:")
+	for _, f := range coll.Fields {
+		fmt.Fprintf(bw, "  %s: %s\n", f.Match, f.Kind)
+	}
+	l := c.Linter(cat, 1, 0)
+	fmt.Fprintln(bw, "rules:")
+	for _, r := range cat.Rules() {
+		fmt.Fprintf(bw, "  %-28s %-8s %s\n", r.ID, l.Severity(r, coll.Collection), c.source(r, coll))
+	}
+	return bw.Flush()
+}
+
+// source says where a rule's severity comes from.
+func (c *Config) source(r *lint.Rule, coll *Collection) string {
+	for _, key := range []string{r.ID, r.Family} {
+		if _, ok := coll.Severities[key]; ok {
+			return fmt.Sprintf("(collection %s, rules.%s)", coll.Name, key)
+		}
+	}
+	for _, key := range []string{r.ID, r.Family} {
+		if _, ok := c.Severities[key]; ok {
+			return fmt.Sprintf("(rules.%s)", key)
+		}
+	}
+	return "(default)"
+}
+
+func sectionList(ss []lint.Section) string {
+	if len(ss) == 0 {
+		return "none"
+	}
+	parts := make([]string, len(ss))
+	for i, s := range ss {
+		parts[i] = fmt.Sprintf("%q", s.Title)
+		if len(s.Aliases) > 0 {
+			parts[i] += fmt.Sprintf(" (or %s)", strings.Join(s.Aliases, ", "))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
