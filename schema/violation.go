@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math/big"
 	"regexp"
 	"slices"
 	"strconv"
@@ -138,6 +139,18 @@ func (v *Validator) explain(e *jsonschema.ValidationError, data any) []Violation
 	case "pattern":
 		if s.Pattern != nil {
 			return at(KindConstraint, "%s does not match the pattern %s", describe(value), s.Pattern.String())
+		}
+	case "minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum", "multipleOf":
+		bounds := map[string]struct {
+			words string
+			bound any
+		}{
+			"minimum": {"at least", s.Minimum}, "exclusiveMinimum": {"more than", s.ExclusiveMinimum},
+			"maximum": {"at most", s.Maximum}, "exclusiveMaximum": {"less than", s.ExclusiveMaximum},
+			"multipleOf": {"a multiple of", s.MultipleOf},
+		}[keyword]
+		if r, ok := bounds.bound.(*big.Rat); ok && r != nil {
+			return at(KindConstraint, "must be %s %s; got %s", bounds.words, r.RatString(), describe(value))
 		}
 	case "minItems":
 		return at(KindConstraint, "must have at least %d items; it has %d", s.MinItems, listLen(value))
