@@ -1,0 +1,68 @@
+package lint
+
+import "testing"
+
+// TestLineIndex: "\n", "\r\n" and a lone "\r" each end a line; columns
+// count code points; offsets round-trip.
+func TestLineIndex(t *testing.T) {
+	src := []byte("ab\r\ncé\rx\n\nend")
+	x := NewLineIndex(src)
+	cases := []struct {
+		off       int
+		line, col int
+		lineText  string
+	}{
+		{0, 1, 1, "ab"},
+		{2, 1, 3, "ab"},
+		{4, 2, 1, "cé"},
+		{5, 2, 2, "cé"},
+		{7, 2, 3, "cé"},
+		{8, 3, 1, "x"},
+		{10, 4, 1, ""},
+		{11, 5, 1, "end"},
+		{14, 5, 4, "end"},
+		{99, 5, 4, "end"}, // clamped
+	}
+	if x.Lines() != 5 {
+		t.Fatalf("Lines() = %d, want 5", x.Lines())
+	}
+	for _, tc := range cases {
+		p := x.Pos(tc.off)
+		if p.Line != tc.line || p.Column != tc.col {
+			t.Errorf("Pos(%d) = %d:%d, want %d:%d", tc.off, p.Line, p.Column, tc.line, tc.col)
+		}
+		if got := string(x.LineText(tc.line)); got != tc.lineText {
+			t.Errorf("LineText(%d) = %q, want %q", tc.line, got, tc.lineText)
+		}
+		if tc.off <= len(src) {
+			if back := x.Offset(p.Line, p.Column); back != p.Offset {
+				t.Errorf("Offset(%d, %d) = %d, want %d", p.Line, p.Column, back, p.Offset)
+			}
+		}
+	}
+}
+
+func TestMatchGlob(t *testing.T) {
+	cases := []struct {
+		pattern, name string
+		want          bool
+	}{
+		{"**/*.md", "a.md", true},
+		{"**/*.md", "x/y/a.md", true},
+		{"**/*.md", "../x/a.md", true},
+		{"content/**/*.md", "content/a.md", true},
+		{"content/**/*.md", "content/g/h/a.md", true},
+		{"content/**/*.md", "other/a.md", false},
+		{"content/*.md", "content/g/a.md", false},
+		{"content/**", "content/g/a.md", true},
+		{"**", "anything/at/all", true},
+		{"*.markdown", "a.md", false},
+		{"content/[ab].md", "content/a.md", true},
+		{"content/[", "content/[", false},
+	}
+	for _, tc := range cases {
+		if got := MatchGlob(tc.pattern, tc.name); got != tc.want {
+			t.Errorf("MatchGlob(%q, %q) = %v, want %v", tc.pattern, tc.name, got, tc.want)
+		}
+	}
+}
