@@ -6,12 +6,14 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/glasgow-open-data/contentlint/lint"
 	"github.com/glasgow-open-data/contentlint/lint/config"
+	"github.com/glasgow-open-data/contentlint/lint/infer"
 	"github.com/glasgow-open-data/contentlint/lint/report"
 	"github.com/glasgow-open-data/contentlint/schema"
 )
@@ -90,7 +92,7 @@ func (c *Command) app() *cli.App {
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
 			return usageError("%v", err)
 		},
-		Commands: []*cli.Command{c.lintCommand(), c.rulesCommand(), c.explainCommand(), c.printConfigCommand()},
+		Commands: []*cli.Command{c.lintCommand(), c.rulesCommand(), c.explainCommand(), c.printConfigCommand(), c.initCommand()},
 	}
 	for _, cmd := range app.Commands {
 		cmd.OnUsageError = app.OnUsageError
@@ -162,6 +164,59 @@ func (c *Command) printConfigCommand() *cli.Command {
 				return err
 			}
 			return config.Print(c.Stdout, cfg, cat, ctx.Args().First())
+		},
+	}
+}
+
+func (c *Command) initCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "init",
+		Usage:     "infer a starter .contentlint.yaml and JSON Schema from the entries under a folder",
+		ArgsUsage: "[FOLDER]  (default: the current folder)",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "config-file", Usage: "write the configuration to `FILE`", Value: ".contentlint.yaml"},
+			&cli.StringFlag{Name: "schema-file", Usage: "write the inferred schema to `FILE`, next to the configuration", Value: "contentlint.schema.json"},
+			&cli.StringFlag{Name: "name", Usage: "the collection's `NAME` (default: the folder's name)"},
+			&cli.BoolFlag{Name: "force", Usage: "overwrite existing files"},
+		},
+		Action: func(ctx *cli.Context) error {
+			if ctx.NArg() > 1 {
+				return usageError("init takes at most one folder")
+			}
+			root := ctx.Args().First()
+			if root == "" {
+				root = "."
+			}
+			configFile, schemaFile := ctx.String("config-file"), ctx.String("schema-file")
+			configDir := filepath.Dir(configFile)
+			schemaRel, err := filepath.Rel(configDir, schemaFile)
+			if err != nil {
+				return usageError("--schema-file: %v", err)
+			}
+			if !ctx.Bool("force") {
+				for _, f := range []string{configFile, schemaFile} {
+					if _, err := os.Stat(f); err == nil {
+						return usageError("%s already exists; use --force to overwrite it", f)
+					}
+				}
+			}
+			res, err := infer.Infer(ctx.Context, infer.Options{Root: root, Name: ctx.String("name"), SchemaFile: filepath.ToSlash(schemaRel), ConfigDir: configDir})
+			if err != nil {
+				return usageError("init: %v", err)
+			}
+			for _, f := range []struct {
+				path string
+				data []byte
+			}{{schemaFile, res.Schema}, {configFile, res.Config}} {
+				if err := os.WriteFile(f.path, f.data, 0o644); err != nil {
+					return &exitError{code: ExitUsage, err: fmt.Errorf("init: %w", err)}
+				}
+			}
+			for _, line := range res.Report {
+				fmt.Fprintln(c.Stdout, line)
+			}
+			fmt.Fprintf(c.Stderr, "wrote %s and %s from %d entries; %d would fail the inferred schema\n", configFile, schemaFile, res.Entries, res.Failing)
+			return nil
 		},
 	}
 }
