@@ -92,7 +92,7 @@ func (c *Command) app() *cli.App {
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
 			return usageError("%v", err)
 		},
-		Commands: []*cli.Command{c.lintCommand(), c.rulesCommand(), c.explainCommand(), c.printConfigCommand(), c.initCommand()},
+		Commands: []*cli.Command{c.lintCommand(), c.rulesCommand(), c.explainCommand(), c.printConfigCommand(), c.initCommand(), c.completionCommand(), c.manCommand()},
 	}
 	for _, cmd := range app.Commands {
 		cmd.OnUsageError = app.OnUsageError

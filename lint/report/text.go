@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 
 	"github.com/mattn/go-runewidth"
@@ -41,7 +42,8 @@ func Text(w io.Writer, run Run, opts TextOptions) error {
 	for _, f := range run.Findings {
 		sevColor := map[lint.Severity]string{lint.SeverityError: ansiRed, lint.SeverityWarning: ansiYellow, lint.SeverityNote: ansiBlue}[f.Severity]
 		fmt.Fprintf(bw, "%s: %s: %s %s\n",
-			paint(ansiBold, fmt.Sprintf("%s:%d:%d", f.Path, f.Span.Start.Line, f.Span.Start.Column)),
+			// Paths print with the OS separator; SARIF and annotations use "/".
+			paint(ansiBold, fmt.Sprintf("%s:%d:%d", filepath.FromSlash(f.Path), f.Span.Start.Line, f.Span.Start.Column)),
 			paint(ansiBold+sevColor, f.Severity.String()),
 			oneLine(f.Message),
 			paint(ansiDim, "["+f.Rule+"]"))
