@@ -37,7 +37,7 @@ echo "== action.yml"
 # PyYAML comes with pre-commit.
 scripts=$(mktemp -d)
 trap 'rm -rf "$scripts"' EXIT
-python3 - action.yml "$scripts" <<'PY'
+"$(command -v /usr/bin/python3 || command -v python3)" - action.yml "$scripts" <<'PY'
 import re, sys, yaml
 
 path, out = sys.argv[1], sys.argv[2]

@@ -49,9 +49,7 @@ func parseDirective(kind, rest string, span Span) *directive {
 		d.justification = strings.TrimSpace(rest[i+2:])
 		rest = rest[:i]
 	}
-	for _, name := range strings.FieldsFunc(rest, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' || r == '\n' || r == '\r' }) {
-		d.rules = append(d.rules, name)
-	}
+	d.rules = strings.FieldsFunc(rest, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' || r == '\n' || r == '\r' })
 	return d
 }
 

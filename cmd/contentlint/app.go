@@ -446,14 +446,6 @@ func outcome(findings []lint.Finding, failOn lint.Severity, maxWarnings int) err
 	return nil
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
 
 // version reports the module version and commit from the build info.
 func version() string {

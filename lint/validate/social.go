@@ -60,7 +60,7 @@ func NetworkOfURL(s string) string {
 		end = len(rest)
 	}
 	auth := rest[:end]
-	if rest == s && strings.IndexAny(auth, "@:") >= 0 {
+	if rest == s && strings.ContainsAny(auth, "@:") {
 		return "" // "mailto:a@github.com", "user@host": not a web address
 	}
 	if at := strings.LastIndexByte(auth, '@'); at >= 0 {
@@ -205,7 +205,7 @@ func parseLink(s string) (profileLink, error) {
 	if auth == "" {
 		return p, fmt.Errorf("has no host name after %q", s[:i+3])
 	}
-	if strings.IndexAny(auth, "@:") >= 0 {
+	if strings.ContainsAny(auth, "@:") {
 		return p, fmt.Errorf("host %q must not contain a login or a port; write just the site's name", auth)
 	}
 	p.host = strings.ToLower(strings.TrimSuffix(auth, "."))
