@@ -30,12 +30,31 @@ func HeadingText(n ast.Node, src []byte) string {
 }
 
 // inlinePlainText concatenates the text under n without collapsing
-// whitespace. It walks iteratively: inline nesting (emphasis inside emphasis)
-// is as deep as the input makes it.
+// whitespace.
 func inlinePlainText(n ast.Node, src []byte) string {
+	text, _ := inlineTextLimited(n, src, -1, -1)
+	return text
+}
+
+// inlineTextLimited is inlinePlainText that stops once it has maxBytes bytes
+// including some non-space text, or has visited maxNodes nodes (negative:
+// no limit); complete is false when it stopped early. Rules that look at
+// every link use the limits: images nest inside image alt text, and walking
+// each one's whole subtree would be quadratic. The walk is iterative: inline
+// nesting (emphasis inside emphasis) is as deep as the input makes it.
+func inlineTextLimited(n ast.Node, src []byte, maxBytes, maxNodes int) (text string, complete bool) {
 	var b strings.Builder
-	inCode := 0
+	inCode, nodes, visible := 0, 0, false
+	complete = true
 	walkNodes(n, func(c ast.Node, entering bool) ast.WalkStatus {
+		if entering {
+			nodes++
+			if (maxNodes >= 0 && nodes > maxNodes) || (maxBytes >= 0 && visible && b.Len() >= maxBytes) {
+				complete = false
+				return ast.WalkStop
+			}
+		}
+		var v []byte
 		switch c := c.(type) {
 		case *ast.CodeSpan:
 			if entering {
@@ -47,30 +66,34 @@ func inlinePlainText(n ast.Node, src []byte) string {
 			if !entering {
 				break
 			}
-			v := safeSegment(c.Segment.Start, c.Segment.Stop, src)
+			v = safeSegment(c.Segment.Start, c.Segment.Stop, src)
 			if inCode == 0 {
 				v = resolveInlineText(v)
 			}
-			b.Write(v)
 			if c.SoftLineBreak() || c.HardLineBreak() {
-				b.WriteByte(' ')
+				v = append(v[:len(v):len(v)], ' ')
 			}
 		case *ast.String:
 			if entering {
-				b.Write(c.Value)
+				v = c.Value
 			}
 		case *ast.AutoLink:
 			if entering {
 				b.Write(c.Label(src))
+				visible = true
 			}
 			return ast.WalkSkipChildren
 		case *ast.RawHTML:
 			// Tags are not text; a heading's raw HTML renders as markup.
 			return ast.WalkSkipChildren
 		}
+		if len(v) > 0 {
+			b.Write(v)
+			visible = visible || len(bytes.TrimSpace(v)) > 0
+		}
 		return ast.WalkContinue
 	})
-	return b.String()
+	return b.String(), complete
 }
 
 // resolveInlineText applies what rendering does to literal text: backslash

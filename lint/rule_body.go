@@ -118,17 +118,22 @@ var BodyRules = []*Rule{
 	},
 }
 
-// bodyLink is one link, image or autolink in the body.
+// bodyLink is one link, image or autolink in the body. What only messages
+// need (its span and text) is computed when a rule reports.
 type bodyLink struct {
 	node     ast.Node
 	image    bool
 	autolink bool
 	email    bool   // an email autolink (<contact@example.org>)
 	dest     string // the destination as rendered: escapes and character references resolved
-	text     string // the link text or alt text, whitespace collapsed
-	hasImage bool   // the link text contains an image
-	span     Span
 }
+
+// Limits on the work done per link for its text and extent, so that images
+// nested in image alt text cannot make a rule quadratic.
+const (
+	linkTextBytes = 60  // of link text quoted in messages
+	linkNodes     = 512 // nodes walked under one link
+)
 
 // noun names l in messages.
 func (l bodyLink) noun() string {
@@ -136,6 +141,41 @@ func (l bodyLink) noun() string {
 		return "image"
 	}
 	return "link"
+}
+
+// span returns where l is in e's file.
+func (l bodyLink) span(e *Entry) Span {
+	src := e.BodySource()
+	var start, end int
+	if a, ok := l.node.(*ast.AutoLink); ok {
+		start, end = autoLinkRange(src, a)
+	} else {
+		start, end = linkRange(src, l.node, l.image)
+	}
+	return e.BodySpan(start, end)
+}
+
+// text returns l's text (an image's alt text) for messages, shortened.
+func (l bodyLink) text(e *Entry) string {
+	t, complete := inlineTextLimited(l.node, e.BodySource(), linkTextBytes, linkNodes)
+	t = strings.Join(strings.Fields(t), " ")
+	if r := []rune(t); !complete || len(r) > linkTextBytes {
+		t = string(r[:min(len(r), linkTextBytes)]) + "…"
+	}
+	return t
+}
+
+// textEmpty reports whether l has no text (an image no alt text). A link
+// whose text is an image has text: image-alt checks that image.
+func (l bodyLink) textEmpty(e *Entry) bool {
+	if l.autolink {
+		return false
+	}
+	t, complete := inlineTextLimited(l.node, e.BodySource(), 1, linkNodes)
+	if !complete || strings.TrimSpace(t) != "" {
+		return false
+	}
+	return l.image || !hasImageChild(l.node)
 }
 
 // bodyLinks returns every link, image and autolink in e's body in document order.
@@ -151,17 +191,11 @@ func bodyLinks(e *Entry) []bodyLink {
 		}
 		switch n := n.(type) {
 		case *ast.Link:
-			start, end := linkRange(src, n, false)
-			out = append(out, bodyLink{node: n, dest: string(resolveInlineText(n.Destination)),
-				text: HeadingText(n, src), hasImage: hasImageChild(n), span: e.BodySpan(start, end)})
+			out = append(out, bodyLink{node: n, dest: string(resolveInlineText(n.Destination))})
 		case *ast.Image:
-			start, end := linkRange(src, n, true)
-			out = append(out, bodyLink{node: n, image: true, dest: string(resolveInlineText(n.Destination)),
-				text: HeadingText(n, src), span: e.BodySpan(start, end)})
+			out = append(out, bodyLink{node: n, image: true, dest: string(resolveInlineText(n.Destination))})
 		case *ast.AutoLink:
-			start, end := autoLinkRange(src, n)
-			out = append(out, bodyLink{node: n, autolink: true, email: n.AutoLinkType == ast.AutoLinkEmail,
-				dest: string(n.URL(src)), text: string(n.Label(src)), span: e.BodySpan(start, end)})
+			out = append(out, bodyLink{node: n, autolink: true, email: n.AutoLinkType == ast.AutoLinkEmail, dest: string(n.URL(src))})
 			return ast.WalkSkipChildren
 		}
 		return ast.WalkContinue
@@ -169,7 +203,8 @@ func bodyLinks(e *Entry) []bodyLink {
 	return out
 }
 
-// hasImageChild reports whether an image is among n's descendants.
+// hasImageChild reports whether an image is among n's descendants. Links do
+// not nest, so over all links this walks each node at most once.
 func hasImageChild(n ast.Node) bool {
 	found := false
 	walkNodes(n, func(c ast.Node, entering bool) ast.WalkStatus {
@@ -185,7 +220,8 @@ func hasImageChild(n ast.Node) bool {
 // blockLimit returns the end of the source of n's enclosing block, the
 // furthest a scan for n's closing bracket may go.
 func blockLimit(src []byte, n ast.Node) int {
-	for b := n.Parent(); b != nil; b = b.Parent() {
+	steps := 0
+	for b := n.Parent(); b != nil && steps < linkNodes; b, steps = b.Parent(), steps+1 {
 		if b.Type() == ast.TypeBlock {
 			if lines := b.Lines(); lines != nil && lines.Len() > 0 {
 				return min(max(lines.At(lines.Len()-1).Stop, 0), len(src))
@@ -207,10 +243,13 @@ func linkRange(src []byte, n ast.Node, image bool) (start, end int) {
 		open = 2
 	}
 	// textStop is where the link text ends: after its last text segment.
-	start, textStop := n.Pos(), -1
+	start, textStop, nodes := n.Pos(), -1, 0
 	walkNodes(n, func(c ast.Node, entering bool) ast.WalkStatus {
 		if !entering {
 			return ast.WalkContinue
+		}
+		if nodes++; nodes > linkNodes {
+			return ast.WalkStop // the end found below is then only approximate
 		}
 		switch c := c.(type) {
 		case *ast.Text:
@@ -310,7 +349,7 @@ func runLinkURL(p *Pass) {
 			continue // link-email, not a web address, or relative
 		}
 		if err := validate.URL(d); err != nil {
-			p.Report(l.span, "", "%s %q: %v", l.noun(), d, err)
+			p.Report(l.span(p.Entry), "", "%s %q: %v", l.noun(), d, err)
 		}
 	}
 }
@@ -321,7 +360,7 @@ func runLinkEmail(p *Pass) {
 		var addrs string
 		switch {
 		case l.email:
-			addrs = l.text
+			addrs = l.dest
 		case uriScheme(l.dest) == "mailto":
 			// RFC 6068: mailto:addr1,addr2?subject=..., percent-encoded.
 			addrs = l.dest[len("mailto:"):]
@@ -341,9 +380,9 @@ func runLinkEmail(p *Pass) {
 			switch {
 			case err == nil:
 			case len(list) == 1:
-				p.Report(l.span, "", "%s %q: %v", l.noun(), l.dest, err)
+				p.Report(l.span(p.Entry), "", "%s %q: %v", l.noun(), l.dest, err)
 			default:
-				p.Report(l.span, "", "%s %q: address %q %v", l.noun(), l.dest, a, err)
+				p.Report(l.span(p.Entry), "", "%s %q: address %q %v", l.noun(), l.dest, a, err)
 			}
 		}
 	}
@@ -380,7 +419,7 @@ func runLinkMissingFile(p *Pass) {
 		if rel == "" || p.Exists(rel) {
 			continue
 		}
-		p.Report(l.span, "", "%s target %q does not exist (looked for %q relative to this file's folder); fix the path or add the file",
+		p.Report(l.span(p.Entry), "", "%s target %q does not exist (looked for %q relative to this file's folder); fix the path or add the file",
 			l.noun(), l.dest, rel)
 	}
 }
@@ -388,10 +427,10 @@ func runLinkMissingFile(p *Pass) {
 // runLinkEmptyText reports links without text.
 func runLinkEmptyText(p *Pass) {
 	for _, l := range bodyLinks(p.Entry) {
-		if l.image || l.autolink || l.hasImage || l.text != "" {
+		if l.image || !l.textEmpty(p.Entry) {
 			continue
 		}
-		p.Report(l.span, "", "link to %q has no text; write what it links to between the brackets", l.dest)
+		p.Report(l.span(p.Entry), "", "link to %q has no text; write what it links to between the brackets", l.dest)
 	}
 }
 
@@ -401,17 +440,17 @@ func runLinkEmptyDestination(p *Pass) {
 		if l.autolink || strings.TrimSpace(l.dest) != "" {
 			continue
 		}
-		p.Report(l.span, "", "%s %q has an empty destination; put the address between the parentheses", l.noun(), l.text)
+		p.Report(l.span(p.Entry), "", "%s %q has an empty destination; put the address between the parentheses", l.noun(), l.text(p.Entry))
 	}
 }
 
 // runImageAlt reports images without alt text.
 func runImageAlt(p *Pass) {
 	for _, l := range bodyLinks(p.Entry) {
-		if !l.image || l.text != "" {
+		if !l.image || !l.textEmpty(p.Entry) {
 			continue
 		}
-		p.Report(l.span, "", "image %q has no alt text; describe the image between the brackets: ![what it shows](%s)",
+		p.Report(l.span(p.Entry), "", "image %q has no alt text; describe the image between the brackets: ![what it shows](%s)",
 			l.dest, l.dest)
 	}
 }
@@ -492,6 +531,15 @@ type refCandidate struct {
 // lines into single spaces, for messages.
 func collapseSpace(b []byte) string { return strings.Join(strings.Fields(string(b)), " ") }
 
+// shorten cuts s to about n characters for a message, keeping both ends.
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n/2]) + "…" + string(r[len(r)-n/2:])
+}
+
 // escapedAt reports whether the byte at off is escaped by a backslash.
 func escapedAt(src []byte, off int) bool {
 	n := 0
@@ -506,22 +554,28 @@ func escapedAt(src []byte, off int) bool {
 func findRefCandidates(src, buf []byte, offs []int) []refCandidate {
 	var out []refCandidate
 	bracket := func(k int, c byte) bool { return buf[k] == c && !escapedAt(src, offs[k]) }
+	// match[k] is the "[" that the "]" at k closes, or -1; one pass with a
+	// stack keeps this linear however many brackets the text has.
+	match := make([]int, len(buf))
+	var stack []int
+	for k := range buf {
+		match[k] = -1
+		switch {
+		case bracket(k, '['):
+			stack = append(stack, k)
+		case bracket(k, ']') && len(stack) > 0:
+			match[k] = stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+		}
+	}
 	floor := 0 // text before floor belongs to a reference already found
 	for i := 0; i+1 < len(buf); i++ {
 		if !bracket(i, ']') || !bracket(i+1, '[') || offs[i+1] != offs[i]+1 {
 			continue
 		}
-		open, depth := -1, 0
-		for k := i - 1; k >= floor && open < 0; k-- {
-			switch {
-			case bracket(k, ']'):
-				depth++
-			case bracket(k, '['):
-				if depth == 0 {
-					open = k
-				}
-				depth--
-			}
+		open := match[i]
+		if open < floor {
+			open = -1
 		}
 		closing := -1
 		for k := i + 2; k < len(buf) && closing < 0; k++ {
@@ -547,7 +601,7 @@ func findRefCandidates(src, buf []byte, offs []int) []refCandidate {
 			continue
 		}
 		out = append(out, refCandidate{start: offs[open], end: offs[closing] + 1,
-			raw: collapseSpace(src[offs[open] : offs[closing]+1]), rawLabel: collapseSpace(raw), label: label})
+			raw: shorten(collapseSpace(src[offs[open]:offs[closing]+1]), 80), rawLabel: collapseSpace(raw), label: label})
 		floor, i = closing+1, closing
 	}
 	return out

@@ -5,7 +5,9 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -118,12 +120,7 @@ func TestBodyRulesBOM(t *testing.T) {
 			continue
 		}
 		t.Run(c.rule+"/"+c.name, func(t *testing.T) {
-			ds := c.run(t, "\uFEFF"+c.file())
-			if c.rule == "body-empty" && !strings.HasPrefix(c.src, "---") {
-				c.check(t, ds)
-				return
-			}
-			c.check(t, ds)
+			c.check(t, c.run(t, "\uFEFF"+c.file()))
 		})
 	}
 }
@@ -298,5 +295,68 @@ func TestBodyRulesSpansCoverSource(t *testing.T) {
 	slices.SortFunc(got, func(a, b string) int { return cmp.Compare(strings.Index(src, a), strings.Index(src, b)) })
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("spans cover\n  %q\nwant\n  %q", got, want)
+	}
+}
+
+// wantComment is an expectation written in a fixture: <!-- want rule-id "message substring" -->
+// on the line the finding starts on.
+var wantComment = regexp.MustCompile(`<!-- want ([a-z-]+) "((?:[^"\\]|\\.)*)" -->`)
+
+// TestBodyRulesFixtures lints the entries in testdata/rules/section and
+// testdata/rules/body with every section and body rule and matches the
+// findings against their want comments: unexpected and unmet both fail.
+func TestBodyRulesFixtures(t *testing.T) {
+	names, _ := filepath.Glob(filepath.Join("..", "testdata", "rules", "*", "*.md"))
+	if len(names) < 3 {
+		t.Fatalf("found only %d fixtures", len(names))
+	}
+	exists := func(rel string) bool { return rel == "docs/guide.md" }
+	coll := &Collection{Name: "fixtures", Sections: DefaultSections}
+	for _, name := range names {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, variant := range []string{"lf", "crlf"} {
+			t.Run(filepath.Base(filepath.Dir(name))+"/"+filepath.Base(name)+"/"+variant, func(t *testing.T) {
+				text := string(src)
+				if variant == "crlf" {
+					text = strings.ReplaceAll(text, "\n", "\r\n")
+				}
+				type want struct {
+					line      int
+					rule, msg string
+					met       bool
+				}
+				var wants []*want
+				for i, line := range strings.Split(string(src), "\n") {
+					for _, m := range wantComment.FindAllStringSubmatch(line, -1) {
+						msg, err := strconv.Unquote(`"` + m[2] + `"`)
+						if err != nil {
+							t.Fatalf("line %d: bad want %s", i+1, m[0])
+						}
+						wants = append(wants, &want{line: i + 1, rule: m[1], msg: msg})
+					}
+				}
+				e := NewParser().Parse(name, []byte(text))
+				for _, r := range slices.Concat(SectionRules, BodyRules) {
+				findings:
+					for _, d := range r.Check(e, coll, exists) {
+						for _, w := range wants {
+							if !w.met && w.line == d.Span.Start.Line && w.rule == d.Rule && strings.Contains(d.Message, w.msg) {
+								w.met = true
+								continue findings
+							}
+						}
+						t.Errorf("unexpected %d:%d %s [%s]", d.Span.Start.Line, d.Span.Start.Column, d.Message, d.Rule)
+					}
+				}
+				for _, w := range wants {
+					if !w.met {
+						t.Errorf("line %d: no %s finding containing %q", w.line, w.rule, w.msg)
+					}
+				}
+			})
+		}
 	}
 }

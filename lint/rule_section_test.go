@@ -44,7 +44,7 @@ func bodyRuleByID(t testing.TB, id string) *Rule {
 	return nil
 }
 
-// bodyTestFile returns the file a case lints.
+// file returns the file a case lints.
 func (c bodyRuleCase) file() string {
 	if strings.HasPrefix(c.src, "---") {
 		return c.src
@@ -246,7 +246,7 @@ func TestSectionRules(t *testing.T) {
 	runBodyRuleCases(t, sectionCases)
 }
 
-// TestSectionRulesCoverEveryRule makes sure every rule has a failing and a
+// TestSectionBodyRulesHaveCases makes sure every rule has a failing and a
 // passing case.
 func TestSectionBodyRulesHaveCases(t *testing.T) {
 	fails, passes := map[string]bool{}, map[string]bool{}
