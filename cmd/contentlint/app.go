@@ -446,7 +446,6 @@ func outcome(findings []lint.Finding, failOn lint.Severity, maxWarnings int) err
 	return nil
 }
 
-
 // version reports the module version and commit from the build info.
 func version() string {
 	return buildVersion()

@@ -39,12 +39,14 @@ for n in 1000 10000 50000; do
 	[ -d "$work/c$n" ] || "$bin/contentlint-corpus" -n $n -seed 1 -defects 0 "$work/c$n"
 done
 [ -d "$work/d10000" ] || "$bin/contentlint-corpus" -n 10000 -seed 1 -defects 0.1 "$work/d10000"
-one=$(find "$work/c1000" -name '*.md' | sort | head -1)
+one=$(find "$work/c1000" -name '*.md' | sort | sed -n 1p)
 
-echo "== go test benchmarks"
-count=5
-[ $quick = 1 ] && count=1
-go test ./lint -run '^$' -bench . -benchtime 3x -count $count | tee "$work/bench.txt"
+if [ "${BENCH:-1}" != 0 ]; then # BENCH=0 skips the go test benchmarks
+	echo "== go test benchmarks"
+	count=5
+	[ $quick = 1 ] && count=1
+	go test ./lint -run '^$' -bench . -benchtime 3x -count $count | tee "$work/bench.txt"
+fi
 
 echo "== whole process (hyperfine)"
 runs=10
