@@ -7,14 +7,6 @@ import (
 	"github.com/glasgow-open-data/contentlint/lint/validate"
 )
 
-// DefaultFields are the built-in field kinds of community entries.
-var DefaultFields = []FieldKind{
-	{Match: "*email", Kind: "email"},
-	{Match: "website", Kind: "url"},
-	{Match: "*url", Kind: "url"},
-	{Match: "social.*", Kind: "social"},
-}
-
 // FieldRules check the values of the fields a collection maps to a kind:
 // emails, URLs and social handles, each by the rules of its kind. The first
 // rule walks the fields once and reports under every id of these families.

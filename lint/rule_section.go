@@ -8,22 +8,6 @@ import (
 	"github.com/yuin/goldmark/ast"
 )
 
-// DefaultSections are the sections a community directory entry's body is
-// expected to have.
-var DefaultSections = &Sections{
-	Required: []Section{
-		{Title: "Our Mission"},
-		{Title: "Get Involved", Aliases: []string{"How to Get Involved"}},
-	},
-	Recommended: []Section{
-		{Title: "Current Projects"},
-		{Title: "Regular Activities"},
-		{Title: "Who We Are"},
-		{Title: "Resources"},
-	},
-	Level: 2,
-}
-
 // SectionRules check the body's outline: its headings against the sections
 // the collection declares, and the heading structure itself. Every one of
 // them is skipped when the collection declares no sections.

@@ -99,7 +99,11 @@ if [ $peers = 1 ]; then
 	mkdir -p "$peer"
 	(cd "$peer" && npm init -y > /dev/null &&
 		npm install --no-audit --no-fund --silent remark-cli remark-frontmatter remark-lint-frontmatter-schema markdownlint-cli2)
-	cp "$root/schema/community-entry.schema.json" "$peer/"
+	# remark-lint-frontmatter-schema's Ajv does not know draft 2020-12 by
+	# that $schema URI (it warns "JSON schema malformed" and checks nothing);
+	# the schema uses nothing draft-07 lacks, so relabel it.
+	sed 's#https://json-schema.org/draft/2020-12/schema#http://json-schema.org/draft-07/schema\##' \
+		"$root/schema/community-entry.schema.json" > "$peer/community-entry.schema.json"
 	cat > "$peer/.remarkrc.mjs" <<'JS'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkLintFrontmatterSchema from 'remark-lint-frontmatter-schema'
@@ -110,7 +114,7 @@ export default {
   ],
 }
 JS
-	echo '{}' > "$peer/.markdownlint-cli2.jsonc"
+	echo '{}' > "$peer/.markdownlint-cli2.jsonc" # default rules: MD013 etc. fire on long lines
 	for n in 1000 10000; do
 		rm -rf "$peer/c$n" && cp -r "$work/c$n" "$peer/c$n"
 	done
