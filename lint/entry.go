@@ -48,6 +48,8 @@ type Entry struct {
 	Problems []Diagnostic
 	// Fatal is set when the file cannot be linted further (binary, empty, wrong encoding).
 	Fatal bool
+
+	memo entryMemo // what rules derive once and share
 }
 
 // BodySource returns the Markdown body's bytes.

@@ -178,8 +178,8 @@ func (l bodyLink) textEmpty(e *Entry) bool {
 	return l.image || !hasImageChild(l.node)
 }
 
-// bodyLinks returns every link, image and autolink in e's body in document order.
-func bodyLinks(e *Entry) []bodyLink {
+// collectBodyLinks finds every link, image and autolink in e's body in document order.
+func collectBodyLinks(e *Entry) []bodyLink {
 	if e == nil || e.Body == nil {
 		return nil
 	}

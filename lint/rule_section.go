@@ -211,10 +211,10 @@ func newOutlineHeading(e *Entry, h *ast.Heading) outlineHeading {
 	return outlineHeading{node: h, level: h.Level, text: text, norm: NormalizeHeading(text), span: e.BodySpan(start, end)}
 }
 
-// topHeadings returns the headings that are direct children of the body:
+// collectTopHeadings finds the headings that are direct children of the body:
 // the page's sections. Headings inside blockquotes and list items are quoted
 // or listed material, not sections.
-func topHeadings(e *Entry) []outlineHeading {
+func collectTopHeadings(e *Entry) []outlineHeading {
 	var out []outlineHeading
 	for c := e.Body.FirstChild(); c != nil; c = c.NextSibling() {
 		if h, ok := c.(*ast.Heading); ok {
@@ -224,8 +224,8 @@ func topHeadings(e *Entry) []outlineHeading {
 	return out
 }
 
-// outline matches e's top-level headings against s.
-func outline(e *Entry, s *Sections) *sectionOutline {
+// buildOutline matches e's top-level headings against s.
+func buildOutline(e *Entry, s *Sections) *sectionOutline {
 	o := &sectionOutline{headings: topHeadings(e), decls: declare(s)}
 	level := sectionLevel(s)
 	o.present = make([]int, len(o.decls))
@@ -487,9 +487,9 @@ func runSectionDuplicate(p *Pass) {
 	}
 }
 
-// allHeadings returns every heading in the body in document order, those in
+// collectAllHeadings finds every heading in the body in document order, those in
 // blockquotes and list items included.
-func allHeadings(e *Entry) []outlineHeading {
+func collectAllHeadings(e *Entry) []outlineHeading {
 	var out []outlineHeading
 	walkNodes(e.Body, func(n ast.Node, entering bool) ast.WalkStatus {
 		if !entering {
