@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"fmt"
 	"net/url"
 	"path"
@@ -478,6 +479,10 @@ func runLinkReferenceUndefined(p *Pass) {
 		return
 	}
 	src := e.BodySource()
+	// Both forms reported here, [text][ref] and [ref][], contain "][".
+	if !bytes.Contains(src, []byte("][")) {
+		return
+	}
 	defined := map[string]bool{}
 	var found []refCandidate
 	var buf []byte // the current block's literal text

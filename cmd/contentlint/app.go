@@ -119,6 +119,8 @@ func (c *Command) lintCommand() *cli.Command {
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of standard output"},
 			&cli.StringFlag{Name: "fail-on", Usage: "the lowest `LEVEL` that fails the run: error, warning, note or never", Value: "error"},
 			&cli.IntFlag{Name: "max-warnings", Usage: "fail the run when there are more than `N` warnings (-1: no limit)", Value: -1},
+			&cli.StringFlag{Name: "cpuprofile", Hidden: true, Usage: "write a CPU profile to `FILE`"},
+			&cli.StringFlag{Name: "memprofile", Hidden: true, Usage: "write a heap profile to `FILE` at exit"},
 			&cli.StringFlag{Name: "sarif-category", Usage: "SARIF automationDetails.id, so several uploads from one repository do not clash", Value: "contentlint"},
 		},
 		Action: c.lint,
@@ -251,6 +253,11 @@ func (c *Command) lint(ctx *cli.Context) error {
 	default:
 		return usageError("unknown --format %q; use text, json, sarif or github", ctx.String("format"))
 	}
+	stop, err := startProfiles(ctx.String("cpuprofile"), ctx.String("memprofile"))
+	if err != nil {
+		return usageError("%v", err)
+	}
+	defer stop()
 	cat := lint.DefaultCatalogue()
 	cfg, err := c.loadConfig(ctx, cat)
 	if err != nil {

@@ -4,11 +4,13 @@ package main
 
 import (
 	"os"
+	"runtime/debug"
 
 	"golang.org/x/term"
 )
 
 func main() {
+	tuneGC()
 	cmd := &Command{
 		Stdin:    os.Stdin,
 		Stdout:   os.Stdout,
@@ -17,4 +19,16 @@ func main() {
 		Terminal: term.IsTerminal(int(os.Stdout.Fd())),
 	}
 	os.Exit(cmd.Main(os.Args))
+}
+
+// tuneGC trades memory for speed where the user has not chosen: the live
+// heap is small (findings, not file contents), so the collector may wait
+// longer between cycles, with a soft limit that keeps peak memory bounded.
+func tuneGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(48 << 20)
+	}
 }
