@@ -7,7 +7,7 @@ import (
 
 // DefaultCatalogue returns every rule contentlint has, in documentation order.
 func DefaultCatalogue() *Catalogue {
-	return NewCatalogue(FileRules, FrontMatterRules, SchemaRules, FieldRules, SectionRules, BodyRules, SuppressionRules)
+	return NewCatalogue(FileRules, FrontMatterRules, SchemaRules, FieldRules, MarkdownRules, SectionRules, BodyRules, SuppressionRules)
 }
 
 // SchemaOptions are the compile options every schema gets: the field

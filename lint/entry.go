@@ -121,8 +121,84 @@ func (p *Parser) Parse(path string, src []byte) *Entry {
 		// one finding is clearer than a cascade from the body.
 		return e
 	}
-	e.Body = p.markdown.parse(e.BodySource())
+	if depth, start, end, work := bodyNesting(e.BodySource()); work > maxNestingWork {
+		// goldmark's time grows with the square of the nesting depth; such a
+		// body is generated or hostile, never an entry someone wrote.
+		e.problem("body-nesting", e.BodySpan(start, end), "", "lists and block quotes nest too deeply to parse in reasonable time (about %d levels on this line); flatten them", depth)
+		return e
+	}
+	// CommonMark ends a line at a lone "\r" too, goldmark does not; it
+	// parses a copy with "\n" in its place, which keeps every offset.
+	e.Body = p.markdown.parse(withoutLoneCR(e.BodySource()))
 	return e
+}
+
+// maxNestingWork bounds the parsing work nesting costs: goldmark spends time
+// proportional to the square of the depth on each line that opens nested
+// lists or block quotes, so a line of 100,000 levels takes tens of seconds.
+// The bound, the sum of the squared depths, allows a single line of 10,000
+// levels (a fifth of a second) and is thousands of times what real entries use.
+const maxNestingWork = 10_000 * 10_000
+
+// bodyNesting estimates, in one pass, how deeply block quotes and list items
+// nest in a Markdown body: on each line, the container markers at its start
+// (">", "-", "+", "*", "1." or "1)") plus the leading white space in steps of
+// two columns, which nests list items opened on earlier lines. It returns the
+// deepest line's depth and the body-relative range of its container prefix,
+// and the sum of the squared depths of all lines. It is a bound, not a
+// parse: it overestimates rather than under.
+func bodyNesting(body []byte) (depth, start, end, work int) {
+	for line := 0; line < len(body); {
+		i, markers, spaces := line, 0, 0
+	prefix:
+		for i < len(body) {
+			switch c := body[i]; {
+			case c == ' ':
+				spaces++
+				i++
+			case c == '\t':
+				spaces += 4
+				i++
+			case c == '>':
+				markers++
+				i++
+				if i < len(body) && body[i] == ' ' {
+					i++ // the optional space after ">" is not indentation
+				}
+			case c == '-' || c == '+' || c == '*' || (c >= '0' && c <= '9'):
+				j := i
+				for j < len(body) && j-i < 9 && body[j] >= '0' && body[j] <= '9' {
+					j++
+				}
+				if j > i && (j == len(body) || (body[j] != '.' && body[j] != ')')) {
+					break prefix // digits, but not an ordered list marker
+				}
+				j++ // the bullet, or the "." or ")" after the digits
+				if j < len(body) && body[j] != ' ' && body[j] != '\t' && body[j] != '\n' && body[j] != '\r' {
+					break prefix
+				}
+				markers++
+				i = j
+				if i < len(body) && body[i] == ' ' {
+					i++ // the space a marker needs is not indentation
+				}
+			default:
+				break prefix
+			}
+		}
+		if d := markers + spaces/2; markers > 0 {
+			work += d * d
+			if d > depth {
+				depth, start, end = d, line, i
+			}
+		}
+		next := bytes.IndexAny(body[i:], "\r\n")
+		if next < 0 {
+			break
+		}
+		line = i + next + 1
+	}
+	return depth, start, end, work
 }
 
 // checkEncoding reports files that are not UTF-8 text; false means stop.

@@ -53,8 +53,11 @@ func (s *splitter) split(e *Entry) {
 	if bytes.HasPrefix(src, utf8BOM) {
 		bom = len(utf8BOM)
 	}
+	// frontmatter sees lines our way only in a copy prepared for it; every
+	// byte offset stays the same (see forSplitting).
+	split := forSplitting(src)
 	var c captured
-	rest, err := frontmatter.Parse(bytes.NewReader(src[bom:]), &c, s.formats...)
+	rest, err := frontmatter.Parse(bytes.NewReader(split[bom:]), &c, s.formats...)
 	if err != nil {
 		// Reading from memory cannot fail and our unmarshal functions never
 		// return errors; treat anything else as a file without front matter.
@@ -84,10 +87,13 @@ func (s *splitter) split(e *Entry) {
 		start = e.Lines.LineStart(openLine)
 	}
 	end := start + len(c.data)
-	if end > len(src) || !bytes.Equal(src[start:end], c.data) {
+	if end > len(src) || !bytes.Equal(split[start:end], c.data) {
 		// frontmatter skips blank lines we did not expect; find the data itself.
-		start = bytes.Index(src, c.data)
-		end = start + len(c.data)
+		if i := bytes.Index(split, c.data); i >= 0 {
+			start = i
+			end = start + len(c.data)
+		}
+		end = min(end, len(src))
 	}
 	closeLine := e.Lines.Pos(end).Line
 	if c.delims {
@@ -95,6 +101,53 @@ func (s *splitter) split(e *Entry) {
 	}
 	e.Close = e.Lines.LineSpan(closeLine)
 	decode(e, c.format, start, end)
+}
+
+// forSplitting returns the bytes frontmatter should split, with the same
+// offsets as src: frontmatter ends lines at "\n" only, while the line index,
+// YAML and CommonMark also end a line at a lone "\r", so each lone "\r"
+// becomes "\n"; and frontmatter trims lines before comparing them with a
+// delimiter, so an indented "---" inside a YAML block scalar (or an
+// indented "}" inside a JSON object) would close the front matter early,
+// so such lines are masked. src itself is returned when nothing changes.
+func forSplitting(src []byte) []byte {
+	var out []byte
+	edit := func(i int, b byte) {
+		if out == nil {
+			out = bytes.Clone(src)
+		}
+		out[i] = b
+	}
+	lineStart := 0
+	for i := 0; i <= len(src); i++ {
+		if i < len(src) && src[i] != '\n' && src[i] != '\r' {
+			continue
+		}
+		if i < len(src) && src[i] == '\r' && (i+1 == len(src) || src[i+1] != '\n') {
+			edit(i, '\n')
+		}
+		line := src[lineStart:i]
+		if indent := len(line) - len(bytes.TrimLeft(line, " \t")); indent > 0 && isDelimiter(bytes.TrimSpace(line)) {
+			edit(lineStart+indent, '#')
+		}
+		if i < len(src) && src[i] == '\r' && i+1 < len(src) && src[i+1] == '\n' {
+			i++
+		}
+		lineStart = i + 1
+	}
+	if out == nil {
+		return src
+	}
+	return out
+}
+
+// isDelimiter reports whether a trimmed line could open or close front matter.
+func isDelimiter(line []byte) bool {
+	switch string(line) {
+	case "---", "+++", ";;;", "}", "{", "---yaml", "---toml", "---json":
+		return true
+	}
+	return false
 }
 
 // closingFor returns the closing delimiter for an opening one.
@@ -136,6 +189,9 @@ func decode(e *Entry, format string, start, end int) {
 		root, ok = decodeJSON(e, start, end)
 	}
 	if !ok {
+		// A decoder that stops half way leaves keys without values behind;
+		// with no data, no location is needed.
+		clear(e.Locations)
 		return
 	}
 	m, isMap := root.(map[string]any)
@@ -164,4 +220,28 @@ func isEmptyObjectText(b []byte) bool {
 		return false
 	}
 	return len(bytes.TrimSpace(b[1:len(b)-1])) == 0
+}
+
+// withoutLoneCR returns src with every "\r" not followed by "\n" replaced
+// by "\n" (goldmark does not end a line at a lone "\r"); src itself when it
+// has none. Offsets are unchanged.
+func withoutLoneCR(src []byte) []byte {
+	var out []byte
+	for i := bytes.IndexByte(src, '\r'); i >= 0; {
+		if i+1 == len(src) || src[i+1] != '\n' {
+			if out == nil {
+				out = bytes.Clone(src)
+			}
+			out[i] = '\n'
+		}
+		j := bytes.IndexByte(src[i+1:], '\r')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	if out == nil {
+		return src
+	}
+	return out
 }

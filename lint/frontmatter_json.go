@@ -109,6 +109,10 @@ func (d *jsonDecoder) value(ptr string, depth int) (any, error) {
 		return out, err
 	}
 	d.e.Locations[ptr] = loc
+	if num, ok := tok.(json.Number); ok && !finiteNumber(num) {
+		// Valid JSON, but every consumer that reads numbers as 64-bit floats sees infinity.
+		d.e.problem("frontmatter-number", loc.Value, FieldPath(nil, ptr), "%s is out of range for a 64-bit floating-point number; JSON Schema cannot check it, quote it if it is text", num)
+	}
 	return tok, nil
 }
 

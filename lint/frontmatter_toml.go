@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -16,6 +18,12 @@ import (
 func decodeTOML(e *Entry, start, end int) (any, bool) {
 	var m map[string]any
 	firstLine := e.Lines.Pos(start).Line
+	if tomlNesting(e.Src[start:end]) > maxDepth {
+		// The TOML decoder's time grows with the square of the nesting of
+		// inline tables: 10,000 levels take half a minute.
+		e.problem("frontmatter-limit", e.Open, "", "front matter nests arrays or inline tables more than %d levels deep; simplify it", maxDepth)
+		return nil, false
+	}
 	if _, err := toml.NewDecoder(bytes.NewReader(e.Src[start:end])).Decode(&m); err != nil {
 		var perr toml.ParseError
 		line, msg := firstLine, err.Error()
@@ -27,8 +35,47 @@ func decodeTOML(e *Entry, start, end int) (any, bool) {
 		return nil, false
 	}
 	locateTOMLKeys(e, start, end)
-	d := tomlConverter{e: e}
-	return d.convert(m, ""), true
+	d := &tomlConverter{e: e, budget: maxValues}
+	v := d.convert(m, "")
+	if d.budget < 0 {
+		e.problem("frontmatter-limit", e.Open, "", "front matter has more than %d values; simplify it", maxValues)
+		return nil, false
+	}
+	return v, true
+}
+
+// tomlNesting returns how deeply arrays and inline tables nest in TOML
+// text, skipping strings and comments; table headers count as one or two.
+func tomlNesting(b []byte) int {
+	depth, deepest := 0, 0
+	for i := 0; i < len(b); i++ {
+		switch c := b[i]; c {
+		case '#':
+			for i < len(b) && b[i] != '\n' {
+				i++
+			}
+		case '"', '\'':
+			if i+2 < len(b) && b[i+1] == c && b[i+2] == c {
+				end := bytes.Index(b[i+3:], []byte{c, c, c})
+				if end < 0 {
+					return deepest
+				}
+				i += 3 + end + 2
+				continue
+			}
+			for i++; i < len(b) && b[i] != c && b[i] != '\n'; i++ {
+				if c == '"' && b[i] == '\\' {
+					i++
+				}
+			}
+		case '[', '{':
+			depth++
+			deepest = max(deepest, depth)
+		case ']', '}':
+			depth = max(depth-1, 0)
+		}
+	}
+	return deepest
 }
 
 // locateTOMLKeys records the line of each top-level key and table header;
@@ -85,16 +132,23 @@ func locateTOMLKeys(e *Entry, start, end int) {
 	}
 }
 
-type tomlConverter struct{ e *Entry }
+type tomlConverter struct {
+	e      *Entry
+	budget int // values left before the front matter is too large
+}
 
 // convert maps TOML's Go values onto JSON types: integers and floats become
 // json.Number, dates and times stay strings as written.
-func (c tomlConverter) convert(v any, ptr string) any {
+func (c *tomlConverter) convert(v any, ptr string) any {
+	if c.budget--; c.budget < 0 {
+		return nil
+	}
 	switch v := v.(type) {
 	case map[string]any:
 		out := make(map[string]any, len(v))
-		for k, x := range v {
-			out[k] = c.convert(x, ptr+"/"+pointerToken(k))
+		// In key order, so that problems come out in the same order every run.
+		for _, k := range slices.Sorted(maps.Keys(v)) {
+			out[k] = c.convert(v[k], ptr+"/"+pointerToken(k))
 		}
 		return out
 	case []map[string]any:

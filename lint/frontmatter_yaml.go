@@ -262,22 +262,49 @@ func (d *yamlDecoder) scalar(n, pos *yaml.Node, ptr string) any {
 		if n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) == 0 {
 			d.e.problem("frontmatter-number", d.span(pos), FieldPath(nil, ptr), "%s is not a finite number; JSON Schema cannot check it, quote it if it is text", n.Value)
 		}
+	case "!!str":
+		// go-yaml resolves a number it cannot hold in 64 bits (1e400, a
+		// 20-digit hexadecimal) as a string; by the YAML 1.2 core schema a
+		// plain scalar written like a number is one.
+		if n.Style == 0 && yamlCoreNumber.MatchString(n.Value) {
+			if num, ok := yamlNumber(n.Value); ok {
+				return num
+			}
+			d.e.problem("frontmatter-number", d.span(pos), FieldPath(nil, ptr), "%s is out of range for a 64-bit floating-point number; JSON Schema cannot check it, quote it if it is text", n.Value)
+		}
 	}
 	return n.Value
 }
 
+// yamlCoreNumber matches the integer and float forms of the YAML 1.2 core
+// schema, with the underscores go-yaml also accepts.
+var yamlCoreNumber = regexp.MustCompile(`^(?:[-+]?[0-9][0-9_]*|0o[0-7_]+|0x[0-9a-fA-F_]+|[-+]?(?:\.[0-9][0-9_]*|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?)$`)
+
 // yamlNumber converts a YAML number literal to a json.Number, rejecting
-// values JSON cannot hold (.nan, .inf).
+// values JSON cannot hold (.nan, .inf) and numbers beyond the range of a
+// 64-bit float (1e400), which other tools read as infinity.
 func yamlNumber(s string) (json.Number, bool) {
+	var num json.Number
 	if json.Valid([]byte(s)) && s != "" && (s[0] == '-' || (s[0] >= '0' && s[0] <= '9')) && !(len(s) > 1 && s[0] == '0' && s[1] >= '0' && s[1] <= '9') {
-		return json.Number(s), true
+		num = json.Number(s)
+	} else if i, ok := new(big.Int).SetString(s, 0); ok {
+		num = json.Number(i.String())
+	} else {
+		f, err := strconv.ParseFloat(strings.ReplaceAll(s, "_", ""), 64)
+		if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
+			return "", false
+		}
+		num = json.Number(strconv.FormatFloat(f, 'g', -1, 64))
 	}
-	if i, ok := new(big.Int).SetString(s, 0); ok {
-		return json.Number(i.String()), true
-	}
-	f, err := strconv.ParseFloat(strings.ReplaceAll(s, "_", ""), 64)
-	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
+	if !finiteNumber(num) {
 		return "", false
 	}
-	return json.Number(strconv.FormatFloat(f, 'g', -1, 64)), true
+	return num, true
+}
+
+// finiteNumber reports whether a JSON number literal fits a 64-bit float;
+// numbers too small to represent round to zero and are fine.
+func finiteNumber(num json.Number) bool {
+	f, err := strconv.ParseFloat(string(num), 64)
+	return !math.IsInf(f, 0) && !math.IsNaN(f) && (err == nil || errors.Is(err, strconv.ErrRange))
 }

@@ -16,7 +16,7 @@ import (
 )
 
 // DefaultMaxFileSize is the size above which a file is reported, not parsed.
-const DefaultMaxFileSize = 4 << 20
+const DefaultMaxFileSize = 2 << 20
 
 // Linter checks entries. Build one per run: everything compiled (schemas,
 // the Markdown parser, the rule set) is shared by all files and workers.
@@ -189,6 +189,17 @@ func (l *Linter) LintFiles(ctx context.Context, files <-chan string) Result {
 // LintFile reads and lints one file; a file that cannot be read is a finding.
 func (l *Linter) LintFile(name string, c *Collection) []Finding {
 	src, err := l.readFile(name)
+	return l.lintRead(name, src, err, c)
+}
+
+// LintReader lints one entry read from r (standard input), named name,
+// within the same size limit as files.
+func (l *Linter) LintReader(name string, r io.Reader, c *Collection) []Finding {
+	src, err := l.readLimited(r)
+	return l.lintRead(name, src, err, c)
+}
+
+func (l *Linter) lintRead(name string, src []byte, err error, c *Collection) []Finding {
 	if err != nil {
 		var tooLarge *tooLargeError
 		rule := "file-unreadable"
@@ -210,11 +221,15 @@ func (e *tooLargeError) Error() string {
 
 // readFile reads at most the size limit, so a huge file costs no more than that.
 func (l *Linter) readFile(name string) ([]byte, error) {
-	limit := l.MaxFileSize
-	if limit <= 0 {
-		limit = DefaultMaxFileSize
+	// Never open anything but a regular file: opening a named pipe would
+	// block until something writes to it. The open itself is non-blocking
+	// too, for a file swapped for a pipe between the two calls.
+	if info, err := os.Stat(name); err != nil {
+		return nil, fmt.Errorf("cannot read the file: %w", unwrapPath(err))
+	} else if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("cannot read the file: it is a %s, not a regular file", modeName(info.Mode()))
 	}
-	f, err := os.Open(name)
+	f, err := os.OpenFile(name, os.O_RDONLY|nonBlocking, 0)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read the file: %w", unwrapPath(err))
 	}
@@ -226,10 +241,23 @@ func (l *Linter) readFile(name string) ([]byte, error) {
 	if !info.Mode().IsRegular() {
 		return nil, fmt.Errorf("cannot read the file: it is a %s, not a regular file", modeName(info.Mode()))
 	}
-	if info.Size() > limit {
+	if limit := l.sizeLimit(); info.Size() > limit {
 		return nil, &tooLargeError{info.Size(), limit}
 	}
-	src, err := io.ReadAll(io.LimitReader(f, limit+1))
+	return l.readLimited(f)
+}
+
+func (l *Linter) sizeLimit() int64 {
+	if l.MaxFileSize > 0 {
+		return l.MaxFileSize
+	}
+	return DefaultMaxFileSize
+}
+
+// readLimited reads at most one byte over the size limit.
+func (l *Linter) readLimited(r io.Reader) ([]byte, error) {
+	limit := l.sizeLimit()
+	src, err := io.ReadAll(io.LimitReader(r, limit+1))
 	if err != nil {
 		return nil, fmt.Errorf("cannot read the file: %w", unwrapPath(err))
 	}

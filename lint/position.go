@@ -102,12 +102,23 @@ func (x *LineIndex) Span(start, end int) Span {
 	return Span{Start: x.Pos(start), End: x.Pos(end)}
 }
 
-// Offset returns the byte offset of 1-based line and code-point column, clamped to the line.
+// Offset returns the byte offset of 1-based line and code-point column; it
+// is the inverse of Pos. A column past the line's terminator is clamped to
+// the end of the line's text.
 func (x *LineIndex) Offset(line, col int) int {
+	line = max(line, 1)
 	off := x.LineStart(line)
-	end := x.LineEnd(line)
-	for c := 1; c < col && off < end; c++ {
-		_, size := utf8.DecodeRune(x.src[off:end])
+	// Pos counts the terminator's bytes as columns too ("\r\n" is two), so
+	// walk up to the last byte before the next line.
+	last := len(x.src)
+	if line >= 1 && line < len(x.start) {
+		last = x.start[line] - 1
+	}
+	for c := 1; c < col; c++ {
+		if off >= last {
+			return x.LineEnd(line)
+		}
+		_, size := utf8.DecodeRune(x.src[off:last])
 		off += size
 	}
 	return off

@@ -12,7 +12,7 @@ var FileRules = []*Rule{
 	{
 		ID: "file-too-large", Family: "file", Severity: SeverityError,
 		Title: "The file is larger than the size limit",
-		Doc:   "Entries are small; a file over the limit (4 MiB unless --max-file-size says otherwise) is not parsed, so that one huge or generated file cannot stall a run.",
+		Doc:   "Entries are small; a file over the limit (2 MiB unless --max-file-size says otherwise) is not parsed, so that one huge or generated file cannot stall a run.",
 		Bad:   "(a 50 MB file)", Good: "(an entry of a few kilobytes)",
 	},
 	{

@@ -130,6 +130,10 @@ func (w *Walker) walkDir(ctx context.Context, root string, emit func(string) boo
 			return nil
 		}
 		if !d.Type().IsRegular() {
+			// A named pipe would block the reader until something writes to it.
+			if IsMarkdown(name) {
+				w.skip(name, modeName(d.Type())+", not a regular file (not read)")
+			}
 			return nil
 		}
 		if !emit(name) {

@@ -113,7 +113,7 @@ func (c *Command) lintCommand() *cli.Command {
 			&cli.BoolFlag{Name: "no-color", Usage: "never colour the output (NO_COLOR does the same)"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print errors only"},
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "lint `N` files at once", Value: runtime.NumCPU()},
-			&cli.Int64Flag{Name: "max-file-size", Usage: "report files over `BYTES` instead of parsing them (default: the configuration's max-file-size, else 4 MiB)"},
+			&cli.Int64Flag{Name: "max-file-size", Usage: "report files over `BYTES` instead of parsing them (default: the configuration's max-file-size, else 2 MiB)"},
 			&cli.BoolFlag{Name: "verbose", Usage: "list skipped files on standard error"},
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: text, json, sarif or github", Value: "text"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of standard output"},
@@ -248,6 +248,9 @@ func (c *Command) lint(ctx *cli.Context) error {
 	if _, err := parseFailOn(ctx.String("fail-on")); err != nil {
 		return usageError("%v", err)
 	}
+	if ctx.IsSet("max-file-size") && ctx.Int64("max-file-size") < 1 {
+		return usageError("--max-file-size must be at least 1 byte")
+	}
 	switch ctx.String("format") {
 	case "text", "json", "sarif", "github":
 	default:
@@ -285,17 +288,13 @@ func (c *Command) lint(ctx *cli.Context) error {
 			files = append(files, a)
 			continue
 		}
-		src, err := io.ReadAll(c.Stdin)
-		if err != nil {
-			return usageError("read standard input: %v", err)
-		}
 		// Standard input is linted whatever its name: fall back to the first collection.
 		name := ctx.String("stdin-filename")
 		coll := l.CollectionFor(name)
 		if coll == nil {
 			coll = cfg.Collections[0].Collection
 		}
-		fromStdin, readStdin = l.LintSource(name, src, coll), true
+		fromStdin, readStdin = l.LintReader(name, c.Stdin, coll), true
 	}
 	queue := make(chan string, 64)
 	walkErr := make(chan error, 1)

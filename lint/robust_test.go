@@ -1,0 +1,706 @@
+package lint_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/binary"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/glasgow-open-data/contentlint/lint"
+)
+
+// The robustness tests put one hostile file next to a copy of the seed entry
+// and lint the folder as the CLI does. Each asserts that the run finishes
+// within a generous deadline, that the hostile file gets a finding under a
+// specific rule (or none, for inputs that are fine), and that the seed is
+// still linted, clean.
+
+// robustDeadline is generous on purpose: the machine is shared, and a hang
+// or a quadratic blow-up costs minutes, not seconds.
+const robustDeadline = 5 * time.Second
+
+func seedSource(t testing.TB) []byte {
+	t.Helper()
+	src, err := os.ReadFile("../testdata/ok/seed.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return src
+}
+
+// seedParts splits the seed into its front matter (with both delimiter
+// lines) and its body.
+func seedParts(t testing.TB) (frontMatter, body string) {
+	t.Helper()
+	src := string(seedSource(t))
+	i := strings.Index(src[4:], "\n---\n")
+	if !strings.HasPrefix(src, "---\n") || i < 0 {
+		t.Fatal("the seed does not start with YAML front matter")
+	}
+	return src[:4+i+5], src[4+i+5:]
+}
+
+// runResult is what one run over a set of files gave.
+type runResult struct {
+	res     lint.Result
+	walkErr error
+	elapsed time.Duration
+}
+
+// within runs f, failing the test when it has not returned after twice the
+// deadline (it then keeps running in the background: a hang must not stop
+// the rest of the suite) or took longer than the deadline.
+func within(t *testing.T, deadline time.Duration, what string, f func() runResult) runResult {
+	t.Helper()
+	done := make(chan runResult, 1)
+	start := time.Now()
+	go func() {
+		r := f()
+		r.elapsed = time.Since(start)
+		done <- r
+	}()
+	select {
+	case r := <-done:
+		t.Logf("%s: %v", what, r.elapsed.Round(time.Microsecond))
+		if r.elapsed > deadline {
+			t.Errorf("%s took %v, more than the %v deadline", what, r.elapsed, deadline)
+		}
+		return r
+	case <-time.After(2 * deadline):
+		t.Fatalf("%s did not finish within %v", what, 2*deadline)
+	}
+	return runResult{}
+}
+
+// walkAndLint walks args as the CLI does and lints what the walk finds;
+// emit, when set, sees each file before it is queued.
+func walkAndLint(l *lint.Linter, w *lint.Walker, args []string, emit func(string)) runResult {
+	files := make(chan string)
+	walkErr := make(chan error, 1)
+	go func() {
+		defer close(files)
+		walkErr <- w.Walk(context.Background(), args, func(name string) bool {
+			if emit != nil {
+				emit(name)
+			}
+			files <- name
+			return true
+		})
+	}()
+	res := l.LintFiles(context.Background(), files)
+	return runResult{res: res, walkErr: <-walkErr}
+}
+
+// lintNames lints the named files, bypassing the walker.
+func lintNames(l *lint.Linter, names ...string) runResult {
+	files := make(chan string, len(names))
+	for _, n := range names {
+		files <- n
+	}
+	close(files)
+	return runResult{res: l.LintFiles(context.Background(), files)}
+}
+
+// robustDir makes a temporary folder holding the seed as seed.md and src
+// as name; it returns the folder and both paths.
+func robustDir(t *testing.T, name string, src []byte) (dir, bad, seed string) {
+	t.Helper()
+	dir = t.TempDir()
+	seed = filepath.Join(dir, "seed.md")
+	if err := os.WriteFile(seed, seedSource(t), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	bad = filepath.Join(dir, name)
+	if src != nil {
+		if err := os.WriteFile(bad, src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir, bad, seed
+}
+
+// findingsFor returns the findings on path.
+func findingsFor(fs []lint.Finding, path string) []lint.Finding {
+	var out []lint.Finding
+	for _, f := range fs {
+		if f.Path == path {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// checkRun asserts the run covered files files, left the seed clean, and
+// found rule on bad ("" means bad must be clean too). It returns bad's findings.
+func checkRun(t *testing.T, r runResult, files int, bad, seed, rule string) []lint.Finding {
+	t.Helper()
+	if r.walkErr != nil {
+		t.Errorf("walk: %v", r.walkErr)
+	}
+	if r.res.Files != files {
+		t.Errorf("the run linted %d files, want %d (skipped %v)", r.res.Files, files, r.res.Skipped)
+	}
+	for _, f := range r.res.Findings {
+		if f.Path != bad && f.Path != seed {
+			t.Errorf("finding on an unexpected path: %s:%d:%d: %s [%s]", f.Path, f.Span.Start.Line, f.Span.Start.Column, f.Message, f.Rule)
+		}
+	}
+	if got := findingsFor(r.res.Findings, seed); len(got) != 0 {
+		t.Errorf("the seed next to the bad file has findings:\n%s", render(t, got))
+	}
+	got := findingsFor(r.res.Findings, bad)
+	if rule == "" {
+		if len(got) != 0 {
+			t.Errorf("want no findings on %s, got\n%s", filepath.Base(bad), render(t, got))
+		}
+		return got
+	}
+	if !slices.ContainsFunc(got, func(f lint.Finding) bool { return f.Rule == rule }) {
+		t.Errorf("want a %s finding naming %s, got\n%s", rule, bad, render(t, got))
+	}
+	for _, f := range got {
+		if f.Rule == "internal-error" {
+			t.Errorf("a rule panicked: %s", f.Message)
+		}
+	}
+	return got
+}
+
+// wantAt asserts that a finding of rule starts at byte offset off of src, at
+// the line and column counted independently of the line index.
+func wantAt(t *testing.T, got []lint.Finding, src []byte, rule string, off int) {
+	t.Helper()
+	line, col := lineColumn(src, off)
+	for _, f := range got {
+		if f.Rule == rule && f.Span.Start.Offset == off {
+			if f.Span.Start.Line != line || f.Span.Start.Column != col {
+				t.Errorf("%s at offset %d: %d:%d, want %d:%d", rule, off, f.Span.Start.Line, f.Span.Start.Column, line, col)
+			}
+			return
+		}
+	}
+	t.Errorf("want %s at offset %d (%d:%d), got\n%s", rule, off, line, col, render(t, got))
+}
+
+// lineColumn counts lines ("\n", "\r\n" and a lone "\r" each end one) and
+// code points up to off.
+func lineColumn(src []byte, off int) (line, col int) {
+	line, col = 1, 1
+	for i := 0; i < off; i++ {
+		switch c := src[i]; {
+		case c == '\n', c == '\r' && (i+1 == len(src) || src[i+1] != '\n'):
+			line, col = line+1, 1
+		case c == '\r':
+		case utf8.RuneStart(c):
+			col++
+		}
+	}
+	return line, col
+}
+
+// withEndings rejoins src's lines with the given endings in turn. A "\r"
+// followed by "\n" on an empty line would make one "\r\n": callers choose
+// orders where that cannot happen.
+func withEndings(src string, endings ...string) string {
+	lines := strings.Split(src, "\n")
+	var b strings.Builder
+	for i, line := range lines {
+		b.WriteString(line)
+		if i < len(lines)-1 {
+			b.WriteString(endings[i%len(endings)])
+		}
+	}
+	return b.String()
+}
+
+func utf16Bytes(s string, order binary.AppendByteOrder, bom []byte) []byte {
+	out := slices.Clone(bom)
+	for _, u := range utf16.Encode([]rune(s)) {
+		out = order.AppendUint16(out, u)
+	}
+	return out
+}
+
+// robustCase is one hostile file, linted next to the seed.
+type robustCase struct {
+	name string
+	file string // the file's name; "bad.md" when empty
+	src  func(t *testing.T) []byte
+	rule string // the rule the file must break; "" when it must be clean
+	// check, when set, looks closer at the file's findings.
+	check func(t *testing.T, src []byte, got []lint.Finding)
+}
+
+func robustCases() []robustCase {
+	text := func(s string) func(*testing.T) []byte { return func(*testing.T) []byte { return []byte(s) } }
+	seedWith := func(old, new string) func(*testing.T) []byte {
+		return func(t *testing.T) []byte {
+			src := string(seedSource(t))
+			if !strings.Contains(src, old) {
+				t.Fatalf("the seed has no %q", old)
+			}
+			return []byte(strings.Replace(src, old, new, 1))
+		}
+	}
+	frontMatter := func(yaml string) func(*testing.T) []byte {
+		return func(t *testing.T) []byte {
+			_, body := seedParts(t)
+			return []byte("---\n" + yaml + "\n---\n" + body)
+		}
+	}
+	body := func(b string) func(*testing.T) []byte {
+		return func(t *testing.T) []byte {
+			fm, _ := seedParts(t)
+			return []byte(fm + b)
+		}
+	}
+	at := func(rule, marker string) func(*testing.T, []byte, []lint.Finding) {
+		return func(t *testing.T, src []byte, got []lint.Finding) {
+			i := bytes.Index(src, []byte(marker))
+			if i < 0 {
+				t.Fatalf("no %q in the file", marker)
+			}
+			wantAt(t, got, src, rule, i)
+		}
+	}
+	count := func(rule string, n int) func(*testing.T, []byte, []lint.Finding) {
+		return func(t *testing.T, _ []byte, got []lint.Finding) {
+			if c := len(findingsFor(filterRule(got, rule), got[0].Path)); c != n {
+				t.Errorf("%d %s findings, want %d:\n%s", c, rule, n, render(t, got))
+			}
+		}
+	}
+	billionLaughs := "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+	for i, prev := 'b', 'a'; i <= 'i'; i, prev = i+1, i {
+		billionLaughs += fmt.Sprintf("%c: &%c [*%c, *%c, *%c, *%c, *%c, *%c, *%c, *%c, *%c]\n", i, i, prev, prev, prev, prev, prev, prev, prev, prev, prev)
+	}
+	mergeBomb := "m0: &m0 {k: v}\n"
+	for i := 1; i <= 30; i++ {
+		mergeBomb += fmt.Sprintf("m%d: &m%d {<<: [*m%d, *m%d, *m%d, *m%d], k%d: v}\n", i, i, i-1, i-1, i-1, i-1, i)
+	}
+	const pow200 = "1606938044258990275541962092341162602522202993782792835301376" // 2^200
+
+	return []robustCase{
+		{name: "empty", src: text(""), rule: "file-empty", check: at("file-empty", "")},
+		{name: "whitespace only", src: text(" \n\t\r\n  \r\n\n"), rule: "file-empty"},
+		{name: "NUL bytes", src: seedWith("Glasgow Open Data Group", "Glasgow\x00\x00Open"), rule: "file-binary", check: at("file-binary", "\x00")},
+		{name: "invalid UTF-8", src: seedWith("Glasgow Open Data Group", "Glasgow \xff\xfe Group"), rule: "file-encoding", check: at("file-encoding", "\xff")},
+		{name: "UTF-16LE with BOM", src: func(t *testing.T) []byte {
+			return utf16Bytes(string(seedSource(t)), binary.LittleEndian, []byte{0xFF, 0xFE})
+		}, rule: "file-encoding", check: at("file-encoding", "\xff\xfe")},
+		{name: "UTF-16BE with BOM", src: func(t *testing.T) []byte {
+			return utf16Bytes(string(seedSource(t)), binary.BigEndian, []byte{0xFE, 0xFF})
+		}, rule: "file-encoding", check: at("file-encoding", "\xfe\xff")},
+		{name: "UTF-8 BOM", src: func(t *testing.T) []byte { return append([]byte("\uFEFF"), seedSource(t)...) }},
+		{name: "CRLF", src: func(t *testing.T) []byte { return []byte(withEndings(string(seedSource(t)), "\r\n")) }},
+		{name: "lone CR", src: func(t *testing.T) []byte { return []byte(withEndings(string(seedSource(t)), "\r")) }},
+		{name: "mixed line endings", src: func(t *testing.T) []byte {
+			return []byte(withEndings(string(seedSource(t)), "\r\n", "\n", "\r"))
+		}},
+		{name: "mixed line endings, findings placed", src: func(t *testing.T) []byte {
+			src := strings.Replace(string(seedSource(t)), "featured: true", `featured: "yes"`, 1)
+			src = strings.Replace(src, "Join us in making", "Join us in [making](htps://glasgowopendata.org)", 1)
+			return []byte(withEndings(src, "\r", "\r\n", "\n"))
+		}, rule: "schema-type", check: func(t *testing.T, src []byte, got []lint.Finding) {
+			wantAt(t, got, src, "schema-type", bytes.Index(src, []byte(`"yes"`)))
+			wantAt(t, got, src, "link-url", bytes.Index(src, []byte(`[making]`)))
+			if len(got) != 2 {
+				t.Errorf("want exactly the two planted findings, got\n%s", render(t, got))
+			}
+		}},
+		{name: "thematic breaks in the body", src: func(t *testing.T) []byte {
+			return append(seedSource(t), "\n---\n\ntitle: \"Not front matter\"\n\n---\n\n***\n\n- - -\n---\n"...)
+		}},
+		{name: "front matter only", src: body(""), rule: "body-empty"},
+		{name: "front matter only, no final newline", src: func(t *testing.T) []byte {
+			fm, _ := seedParts(t)
+			return []byte(strings.TrimSuffix(fm, "\n"))
+		}, rule: "body-empty"},
+		{name: "unterminated front matter", src: seedWith("\n---\n", "\n\n"), rule: "frontmatter-unterminated", check: at("frontmatter-unterminated", "---")},
+		{name: "unterminated TOML front matter", src: text("+++\ntitle = \"x\"\n\nBody.\n"), rule: "frontmatter-unterminated"},
+		{name: "1 MB line in the body", src: func(t *testing.T) []byte {
+			return append(seedSource(t), "\n"+strings.Repeat("open data ", 100_000)+"\n"...)
+		}},
+		{name: "1 MB single-line file", src: text(strings.Repeat("open data ", 100_000)), rule: "frontmatter-missing"},
+		{name: "10,000 levels of block YAML", src: frontMatter("title: x\nnested:\n  " + strings.Repeat("- ", 10_000) + "x"), rule: "frontmatter-syntax"},
+		{name: "2,000 levels of indented YAML", src: frontMatter("title: x\n" + indentedMapping(2000)), rule: "frontmatter-limit"},
+		{name: "10,000 levels of flow YAML lists", src: frontMatter("title: x\nnested: " + strings.Repeat("[", 10_000) + strings.Repeat("]", 10_000)), rule: "frontmatter-limit"},
+		{name: "10,000 levels of flow YAML mappings", src: frontMatter("title: x\nnested: " + strings.Repeat("{a: ", 10_000) + "1" + strings.Repeat("}", 10_000)), rule: "frontmatter-limit"},
+		{name: "10,000 levels of JSON", src: func(t *testing.T) []byte {
+			_, body := seedParts(t)
+			return []byte(";;;\n{\"title\": " + strings.Repeat("[", 10_000) + strings.Repeat("]", 10_000) + "}\n;;;\n" + body)
+		}, rule: "frontmatter-limit"},
+		{name: "10,000 levels of TOML", src: func(t *testing.T) []byte {
+			_, body := seedParts(t)
+			return []byte("+++\ntitle = " + strings.Repeat("[", 10_000) + strings.Repeat("]", 10_000) + "\n+++\n" + body)
+		}, rule: "frontmatter-limit"},
+		{name: "alias bomb", src: frontMatter(billionLaughs), rule: "frontmatter-limit"},
+		{name: "merge-key bomb", src: frontMatter(mergeBomb), rule: "frontmatter-limit"},
+		{name: "duplicate key", src: seedWith("location: \"Glasgow\"\n", "location: \"Glasgow\"\nlocation: \"Edinburgh\"\n"), rule: "frontmatter-duplicate-key", check: at("frontmatter-duplicate-key", "location: \"Edinburgh\"")},
+		{name: "duplicate key in a nested mapping", src: seedWith("  twitter:", "  slack: \"x\"\n  twitter:"), rule: "frontmatter-duplicate-key"},
+		{name: "non-string keys", src: seedWith("featured: true\n", "featured: true\n2024: founded\n? [a, b]\n: list key\n"), rule: "frontmatter-key-type", check: func(t *testing.T, src []byte, got []lint.Finding) {
+			at("frontmatter-key-type", "2024:")(t, src, got)
+			at("frontmatter-key-type", "[a, b]")(t, src, got)
+		}},
+		{name: "tab indentation", src: seedWith("  twitter:", "\ttwitter:"), rule: "frontmatter-syntax", check: func(t *testing.T, _ []byte, got []lint.Finding) {
+			if !strings.Contains(got[0].Message, "tabs") {
+				t.Errorf("the message does not mention tabs: %s", got[0].Message)
+			}
+		}},
+		{name: "1e400", src: seedWith("featured: true", "featured: 1e400"), rule: "frontmatter-number", check: at("frontmatter-number", "1e400")},
+		{name: "1e400 in JSON", src: func(t *testing.T) []byte {
+			_, body := seedParts(t)
+			return []byte(";;;\n{\"title\": \"x\", \"featured\": 1e400}\n;;;\n" + body)
+		}, rule: "frontmatter-number", check: at("frontmatter-number", "1e400")},
+		{name: "1e400 in TOML", src: func(t *testing.T) []byte {
+			_, body := seedParts(t)
+			return []byte("+++\ntitle = \"x\"\nfeatured = 1e400\n+++\n" + body)
+		}, rule: "frontmatter-syntax"},
+		{name: "2^200, an integer", src: seedWith("featured: true", "featured: "+pow200), rule: "schema-type", check: func(t *testing.T, src []byte, got []lint.Finding) {
+			at("schema-type", pow200)(t, src, got)
+			if !strings.Contains(got[0].Message, "the number "+pow200) {
+				t.Errorf("2^200 is not kept exactly as a number: %s", got[0].Message)
+			}
+		}},
+		{name: "2^200 as hexadecimal", src: seedWith("featured: true", "featured: 0x1"+strings.Repeat("0", 50)), rule: "schema-type", check: func(t *testing.T, _ []byte, got []lint.Finding) {
+			if !strings.Contains(got[0].Message, "the number "+pow200) {
+				t.Errorf("hexadecimal 2^200 is not read as a number: %s", got[0].Message)
+			}
+		}},
+		{name: "NaN and infinities", src: seedWith("featured: true\n", "featured: true\nsocial_counts: [.nan, .inf, -.inf, .NaN, +.Inf]\n"), rule: "frontmatter-number", check: count("frontmatter-number", 5)},
+		{name: "100,000 nested block quotes", src: body("## Our Mission\n\n" + strings.Repeat("> ", 100_000) + "deep\n"), rule: "body-nesting", check: at("body-nesting", "> > ")},
+		{name: "100,000 nested list items", src: body("## Our Mission\n\n" + strings.Repeat("- ", 100_000) + "deep\n"), rule: "body-nesting", check: at("body-nesting", "- - ")},
+		{name: "100,000 nested ordered list items", src: body("## Our Mission\n\n" + strings.Repeat("1. ", 100_000) + "deep\n"), rule: "body-nesting"},
+		{name: "5,000 nested list items, parsed", src: func(t *testing.T) []byte {
+			return []byte(string(seedSource(t)) + "\n" + strings.Repeat("- ", 5000) + "[deep](htps://a.org)\n")
+		}, rule: "link-url", check: at("link-url", "[deep]")},
+		{name: "indented list nesting, 1,000 levels", src: body("## Our Mission\n\n" + indentedList(1000)), rule: "body-nesting"},
+		{name: "space in the name", file: "my entry.md", src: seedWith("featured: true", `featured: "yes"`), rule: "schema-type"},
+		{name: "non-ASCII name", file: "café-ŁÓDŹ-東京.md", src: seedWith("featured: true", `featured: "yes"`), rule: "schema-type"},
+		{name: "leading dash", file: "-dash.md", src: seedWith("featured: true", `featured: "yes"`), rule: "schema-type"},
+	}
+}
+
+func filterRule(fs []lint.Finding, rule string) []lint.Finding {
+	var out []lint.Finding
+	for _, f := range fs {
+		if f.Rule == rule {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// indentedMapping nests a YAML block mapping depth levels by indentation.
+func indentedMapping(depth int) string {
+	var b strings.Builder
+	for i := range depth {
+		b.WriteString(strings.Repeat(" ", i))
+		b.WriteString("a:\n")
+	}
+	b.WriteString(strings.Repeat(" ", depth) + "x")
+	return b.String()
+}
+
+// indentedList nests Markdown list items depth levels by indentation.
+func indentedList(depth int) string {
+	var b strings.Builder
+	for i := range depth {
+		b.WriteString(strings.Repeat("  ", i))
+		b.WriteString("- item\n")
+	}
+	return b.String()
+}
+
+// TestRobustInputs lints each hostile file next to the seed.
+func TestRobustInputs(t *testing.T) {
+	l := defaultLinter(t, 2)
+	for _, tc := range robustCases() {
+		t.Run(tc.name, func(t *testing.T) {
+			file := tc.file
+			if file == "" {
+				file = "bad.md"
+			}
+			src := tc.src(t)
+			dir, bad, seed := robustDir(t, file, src)
+			r := within(t, robustDeadline, fmt.Sprintf("%s (%d bytes)", tc.name, len(src)), func() runResult {
+				return walkAndLint(l, &lint.Walker{}, []string{dir}, nil)
+			})
+			got := checkRun(t, r, 2, bad, seed, tc.rule)
+			if tc.check != nil && len(got) > 0 {
+				tc.check(t, src, got)
+			}
+		})
+	}
+}
+
+// TestRobustTooLarge lints a 50 MB entry: it is reported by its size
+// without being read, so the run allocates a small fraction of it.
+func TestRobustTooLarge(t *testing.T) {
+	l := defaultLinter(t, 2)
+	dir, bad, seed := robustDir(t, "huge.md", nil)
+	f, err := os.Create(bad)
+	if err != nil {
+		t.Fatal(err)
+	}
+	chunk := bytes.Repeat([]byte("Open data for Glasgow, line after line.\n"), 1<<14)
+	f.Write(seedSource(t))
+	for written := 0; written < 50<<20; written += len(chunk) {
+		if _, err := f.Write(chunk); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	runtime.GC()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	r := within(t, robustDeadline, "50 MB entry", func() runResult {
+		return walkAndLint(l, &lint.Walker{}, []string{dir}, nil)
+	})
+	runtime.ReadMemStats(&after)
+	got := checkRun(t, r, 2, bad, seed, "file-too-large")
+	if len(got) != 1 || got[0].Span.Start.Line != 1 || got[0].Span.Start.Column != 1 {
+		t.Errorf("want one file-too-large finding at 1:1, got\n%s", render(t, got))
+	}
+	allocated := after.TotalAlloc - before.TotalAlloc
+	t.Logf("allocated %d KiB while linting the 50 MB file and the seed", allocated>>10)
+	if allocated > 8<<20 {
+		t.Errorf("allocated %d MiB: the file was read, not just measured", allocated>>20)
+	}
+}
+
+// TestRobustMaxFileSize checks the limit is the Linter's to set, and that
+// a file of exactly the limit is still read.
+func TestRobustMaxFileSize(t *testing.T) {
+	seedLen := int64(len(seedSource(t)))
+	for _, tc := range []struct {
+		name  string
+		extra int   // bytes the bad file has beyond the seed
+		limit int64 // Linter.MaxFileSize
+		rule  string
+	}{
+		{"one byte over", 1, seedLen, "file-too-large"},
+		{"exactly the limit", 0, seedLen, ""},
+		{"well over a small limit", 4096, seedLen + 10, "file-too-large"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			l := defaultLinter(t, 2)
+			l.MaxFileSize = tc.limit
+			src := append(seedSource(t), bytes.Repeat([]byte("\n"), tc.extra)...)
+			dir, bad, seed := robustDir(t, "bad.md", src)
+			r := within(t, robustDeadline, tc.name, func() runResult {
+				return walkAndLint(l, &lint.Walker{}, []string{dir}, nil)
+			})
+			got := checkRun(t, r, 2, bad, seed, tc.rule)
+			if tc.rule != "" && !strings.Contains(got[0].Message, fmt.Sprintf("the %d-byte limit", tc.limit)) {
+				t.Errorf("the message does not name the limit: %s", got[0].Message)
+			}
+		})
+	}
+}
+
+// TestRobustSymlinks walks a folder with a symbolic link loop, a link to
+// itself, and links out of the folder: none is followed and the walk ends.
+func TestRobustSymlinks(t *testing.T) {
+	l := defaultLinter(t, 2)
+	outside := t.TempDir()
+	if err := os.WriteFile(filepath.Join(outside, "secret.md"), []byte("no front matter"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dir, _, seed := robustDir(t, "unused", nil)
+	links := map[string]string{
+		"loop":          ".",                                    // the folder itself
+		"up":            "..",                                   // its parent
+		"a.md":          "b.md",                                 // a loop of two links
+		"b.md":          "a.md",                                 //
+		"self.md":       "self.md",                              // a link to itself
+		"out":           outside,                                // a folder outside
+		"out.md":        filepath.Join(outside, "secret.md"),    // a file outside
+		"sub/back":      "..",                                   // a loop from a subfolder
+		"sub/escape.md": filepath.Join("..", "..", "secret.md"), // relative, out of the tree
+	}
+	if err := os.Mkdir(filepath.Join(dir, "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, target := range links {
+		if err := os.Symlink(target, filepath.Join(dir, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var skipped []string
+	w := &lint.Walker{Skipped: func(path, reason string) { skipped = append(skipped, filepath.Base(path)+": "+reason) }}
+	var emitted []string
+	r := within(t, robustDeadline, "walk with symbolic link loops", func() runResult {
+		return walkAndLint(l, w, []string{dir}, func(name string) { emitted = append(emitted, name) })
+	})
+	checkRun(t, r, 1, "", seed, "")
+	if !slices.Equal(emitted, []string{seed}) {
+		t.Errorf("the walk emitted %q, want only the seed", emitted)
+	}
+	slices.Sort(skipped)
+	for _, name := range []string{"a.md", "b.md", "self.md", "out.md", "escape.md"} {
+		if !slices.ContainsFunc(skipped, func(s string) bool { return strings.HasPrefix(s, name+": symbolic link") }) {
+			t.Errorf("%s is not reported as a skipped link; skipped: %q", name, skipped)
+		}
+	}
+}
+
+// TestRobustUnreadable covers files that cannot be read: one that vanishes
+// between the walk and the read, a dangling link and a folder given by name,
+// and a named pipe found in a walk. Each is a finding (or, in a walk, a
+// skip), and the seed is still linted.
+func TestRobustUnreadable(t *testing.T) {
+	l := defaultLinter(t, 2)
+
+	t.Run("vanishes after the walk", func(t *testing.T) {
+		dir, bad, seed := robustDir(t, "vanish.md", seedSource(t))
+		r := within(t, robustDeadline, "vanishing file", func() runResult {
+			return walkAndLint(l, &lint.Walker{}, []string{dir}, func(name string) {
+				if name == bad {
+					os.Remove(name)
+				}
+			})
+		})
+		got := checkRun(t, r, 2, bad, seed, "file-unreadable")
+		if len(got) != 1 || !strings.Contains(got[0].Message, "no such file or directory") {
+			t.Errorf("want one finding saying the file is gone, got\n%s", render(t, got))
+		}
+	})
+
+	t.Run("dangling link given by name", func(t *testing.T) {
+		dir, bad, seed := robustDir(t, "gone.md", nil)
+		if err := os.Symlink(filepath.Join(dir, "nowhere.md"), bad); err != nil {
+			t.Fatal(err)
+		}
+		r := within(t, robustDeadline, "dangling link", func() runResult {
+			return walkAndLint(l, &lint.Walker{}, []string{bad, seed}, nil)
+		})
+		checkRun(t, r, 2, bad, seed, "file-unreadable")
+	})
+
+	t.Run("folder given as a file", func(t *testing.T) {
+		dir, bad, seed := robustDir(t, "folder.md", nil)
+		if err := os.Mkdir(bad, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		_ = dir
+		r := within(t, robustDeadline, "folder through LintFiles", func() runResult { return lintNames(l, bad, seed) })
+		got := checkRun(t, r, 2, bad, seed, "file-unreadable")
+		if len(got) != 1 || !strings.Contains(got[0].Message, "directory") {
+			t.Errorf("want one finding saying it is a directory, got\n%s", render(t, got))
+		}
+	})
+
+	t.Run("folder named like an entry is walked", func(t *testing.T) {
+		dir, _, seed := robustDir(t, "unused", nil)
+		inner := filepath.Join(dir, "x.md", "inner.md")
+		if err := os.Mkdir(filepath.Dir(inner), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(inner, []byte("no front matter\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		for _, args := range [][]string{{dir}, {filepath.Join(dir, "x.md"), seed}} {
+			r := within(t, robustDeadline, "walk with a folder x.md", func() runResult {
+				return walkAndLint(l, &lint.Walker{}, args, nil)
+			})
+			got := checkRun(t, r, 2, inner, seed, "frontmatter-missing")
+			for _, f := range got {
+				if f.Rule == "file-unreadable" {
+					t.Errorf("the folder x.md was read as a file: %s", f.Message)
+				}
+			}
+		}
+	})
+
+	t.Run("named pipe in a walk", func(t *testing.T) {
+		dir, bad, seed := robustDir(t, "pipe.md", nil)
+		if err := syscall.Mkfifo(bad, 0o644); err != nil {
+			t.Skipf("mkfifo: %v", err)
+		}
+		var skipped []string
+		w := &lint.Walker{Skipped: func(path, reason string) { skipped = append(skipped, path+": "+reason) }}
+		r := within(t, robustDeadline, "walk with a named pipe", func() runResult {
+			return walkAndLint(l, w, []string{dir}, nil)
+		})
+		checkRun(t, r, 1, bad, seed, "")
+		if !slices.ContainsFunc(skipped, func(s string) bool { return strings.HasPrefix(s, bad+": named pipe") }) {
+			t.Errorf("the pipe is not reported as skipped: %q", skipped)
+		}
+	})
+
+	t.Run("named pipe given by name", func(t *testing.T) {
+		_, bad, seed := robustDir(t, "pipe.md", nil)
+		if err := syscall.Mkfifo(bad, 0o644); err != nil {
+			t.Skipf("mkfifo: %v", err)
+		}
+		done := make(chan runResult, 1)
+		start := time.Now()
+		go func() { done <- lintNames(l, bad, seed) }()
+		var r runResult
+		select {
+		case r = <-done:
+			r.elapsed = time.Since(start)
+		case <-time.After(robustDeadline):
+			// Opening a pipe for reading waits for a writer: be that writer,
+			// so that the linter and this test can go on, and report the hang.
+			if w, err := os.OpenFile(bad, os.O_WRONLY|syscall.O_NONBLOCK, 0); err == nil {
+				w.Close()
+			}
+			r = <-done
+			r.elapsed = time.Since(start)
+			t.Errorf("LintFile blocked for %v opening a named pipe given by name: Linter.readFile must not open anything but a regular file (stat before open, or open with O_NONBLOCK)", robustDeadline)
+		}
+		t.Logf("named pipe by name: %v", r.elapsed)
+		got := checkRun(t, r, 2, bad, seed, "file-unreadable")
+		if len(got) == 1 && !strings.Contains(got[0].Message, "named pipe") {
+			t.Errorf("the finding does not say it is a named pipe: %s", got[0].Message)
+		}
+	})
+}
+
+// TestRobustPositions checks spans in files with mixed line endings against
+// an independent count, for every finding of a broken entry.
+func TestRobustPositions(t *testing.T) {
+	l := defaultLinter(t, 1)
+	c := l.CollectionFor("x.md")
+	broken := strings.NewReplacer(
+		`featured: true`, `featured: "yes"`,
+		`website: "https://glasgowopendata.org"`, `website: "glasgowopendata.org"`,
+		"## Who We Are", "#### Who We Are",
+		"[Community Forum](https://forum.glasgowopendata.org)", "[Community Forum](htps://forum.glasgowopendata.org) ![](x.png)",
+	).Replace(string(seedSource(t)))
+	want := l.LintSource("lf.md", []byte(broken), c)
+	if len(want) < 4 {
+		t.Fatalf("want at least 4 findings on the broken seed, got\n%s", render(t, want))
+	}
+	for _, endings := range [][]string{{"\r\n"}, {"\r"}, {"\r\n", "\n", "\r"}, {"\r", "\r\n", "\n"}} {
+		src := []byte(withEndings(broken, endings...))
+		got := l.LintSource("lf.md", src, c)
+		if len(got) != len(want) {
+			t.Errorf("%q: %d findings, want %d as with LF:\n%s", endings, len(got), len(want), render(t, got))
+			continue
+		}
+		for i, f := range got {
+			line, col := lineColumn(src, f.Span.Start.Offset)
+			if f.Rule != want[i].Rule || f.Span.Start.Line != want[i].Span.Start.Line || f.Span.Start.Column != want[i].Span.Start.Column ||
+				line != f.Span.Start.Line || col != f.Span.Start.Column {
+				t.Errorf("%q: %s at %d:%d (offset %d, counted %d:%d), want %s at %d:%d", endings, f.Rule,
+					f.Span.Start.Line, f.Span.Start.Column, f.Span.Start.Offset, line, col,
+					want[i].Rule, want[i].Span.Start.Line, want[i].Span.Start.Column)
+			}
+		}
+	}
+}
