@@ -118,22 +118,37 @@ func forSplitting(src []byte) []byte {
 		}
 		out[i] = b
 	}
-	lineStart := 0
-	for i := 0; i <= len(src); i++ {
-		if i < len(src) && src[i] != '\n' && src[i] != '\r' {
-			continue
+	if bytes.IndexByte(src, '\r') >= 0 {
+		for i := bytes.IndexByte(src, '\r'); i >= 0; {
+			if i+1 == len(src) || src[i+1] != '\n' {
+				edit(i, '\n')
+			}
+			j := bytes.IndexByte(src[i+1:], '\r')
+			if j < 0 {
+				break
+			}
+			i += 1 + j
 		}
-		if i < len(src) && src[i] == '\r' && (i+1 == len(src) || src[i+1] != '\n') {
-			edit(i, '\n')
+	}
+	lines := src
+	if out != nil {
+		lines = out
+	}
+	// Only lines that start with a space or tab can be indented delimiters.
+	for start := 0; start < len(lines); {
+		end := bytes.IndexByte(lines[start:], '\n')
+		if end < 0 {
+			end = len(lines)
+		} else {
+			end += start
 		}
-		line := src[lineStart:i]
-		if indent := len(line) - len(bytes.TrimLeft(line, " \t")); indent > 0 && isDelimiter(bytes.TrimSpace(line)) {
-			edit(lineStart+indent, '#')
+		if c := lines[start]; c == ' ' || c == '\t' {
+			line := lines[start:end]
+			if trimmed := bytes.TrimSpace(line); isDelimiter(trimmed) {
+				edit(start+len(line)-len(bytes.TrimLeft(line, " \t")), '#')
+			}
 		}
-		if i < len(src) && src[i] == '\r' && i+1 < len(src) && src[i+1] == '\n' {
-			i++
-		}
-		lineStart = i + 1
+		start = end + 1
 	}
 	if out == nil {
 		return src

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -195,7 +196,7 @@ func (l *Linter) LintFile(name string, c *Collection) []Finding {
 // LintReader lints one entry read from r (standard input), named name,
 // within the same size limit as files.
 func (l *Linter) LintReader(name string, r io.Reader, c *Collection) []Finding {
-	src, err := l.readLimited(r)
+	src, err := l.readLimited(r, 0)
 	return l.lintRead(name, src, err, c)
 }
 
@@ -244,7 +245,7 @@ func (l *Linter) readFile(name string) ([]byte, error) {
 	if limit := l.sizeLimit(); info.Size() > limit {
 		return nil, &tooLargeError{info.Size(), limit}
 	}
-	return l.readLimited(f)
+	return l.readLimited(f, int(info.Size()))
 }
 
 func (l *Linter) sizeLimit() int64 {
@@ -254,10 +255,13 @@ func (l *Linter) sizeLimit() int64 {
 	return DefaultMaxFileSize
 }
 
-// readLimited reads at most one byte over the size limit.
-func (l *Linter) readLimited(r io.Reader) ([]byte, error) {
+// readLimited reads at most one byte over the size limit into a buffer
+// sized for the expected number of bytes (a file's size; 0 when unknown).
+func (l *Linter) readLimited(r io.Reader, expect int) ([]byte, error) {
 	limit := l.sizeLimit()
-	src, err := io.ReadAll(io.LimitReader(r, limit+1))
+	buf := bytes.NewBuffer(make([]byte, 0, expect+bytes.MinRead))
+	_, err := buf.ReadFrom(io.LimitReader(r, limit+1))
+	src := buf.Bytes()
 	if err != nil {
 		return nil, fmt.Errorf("cannot read the file: %w", unwrapPath(err))
 	}
