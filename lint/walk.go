@@ -51,13 +51,21 @@ func (w *Walker) Check(args []string) error {
 // Walk sends every file to lint to emit, in a deterministic order, once
 // each; it stops early when emit returns false or ctx is done.
 func (w *Walker) Walk(ctx context.Context, args []string, emit func(string) bool) error {
-	seen := map[string]bool{}
+	// One folder or pattern never yields a file twice (links are not
+	// followed), so only several arguments need remembering what was sent:
+	// an audit of one folder keeps no per-file state.
+	var seen map[string]bool
+	if len(args) > 1 {
+		seen = map[string]bool{}
+	}
 	once := func(name string) bool {
-		key := filepath.Clean(name)
-		if seen[key] {
-			return true
+		if seen != nil {
+			key := filepath.Clean(name)
+			if seen[key] {
+				return true
+			}
+			seen[key] = true
 		}
-		seen[key] = true
 		if w.Ignore != nil && w.Ignore(name) {
 			w.skip(name, "ignored by configuration")
 			return true
