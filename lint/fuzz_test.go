@@ -30,7 +30,8 @@ func checkSpan(t *testing.T, src []byte, what string, s lint.Span) {
 	if s.Start.Offset < 0 || s.End.Offset > len(src) || s.Start.Offset > s.End.Offset {
 		t.Fatalf("%s: span %+v outside the %d-byte file", what, s, len(src))
 	}
-	if s.Start.Line < 1 || s.Start.Column < 1 || s.End.Line < s.Start.Line {
+	if s.Start.Line < 1 || s.Start.Column < 1 || s.End.Line < s.Start.Line || s.End.Column < 1 ||
+		(s.End.Line == s.Start.Line && s.End.Column < s.Start.Column) {
 		t.Fatalf("%s: bad position %+v", what, s)
 	}
 }
@@ -45,18 +46,7 @@ func FuzzParse(f *testing.F) {
 		if e.BodyOffset < 0 || e.BodyOffset > len(src) {
 			t.Fatalf("body offset %d outside the file", e.BodyOffset)
 		}
-		for ptr, loc := range e.Locations {
-			checkSpan(t, src, "value "+ptr, loc.Value)
-			if !loc.Key.IsZero() {
-				checkSpan(t, src, "key "+ptr, loc.Key)
-			}
-		}
-		for _, d := range e.Problems {
-			checkSpan(t, src, d.Rule, d.Span)
-			if d.Message == "" {
-				t.Fatalf("%s: empty message", d.Rule)
-			}
-		}
+		checkEntry(t, src, e)
 	})
 }
 
