@@ -66,3 +66,13 @@ func TestMatchGlob(t *testing.T) {
 		}
 	}
 }
+
+// TestLineIndexASCII: the ASCII fast path counts columns like the general one.
+func TestLineIndexASCII(t *testing.T) {
+	ascii, utf := NewLineIndex([]byte("ab\ncdef\r\ng")), NewLineIndex([]byte("ab\ncdef\r\ngé"))
+	for off := 0; off <= 10; off++ {
+		if a, u := ascii.Pos(off), utf.Pos(off); a != u {
+			t.Errorf("Pos(%d): ASCII path %+v, general path %+v", off, a, u)
+		}
+	}
+}
