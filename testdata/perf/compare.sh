@@ -39,6 +39,7 @@ for n in 1000 10000 50000; do
 	[ -d "$work/c$n" ] || "$bin/contentlint-corpus" -n $n -seed 1 -defects 0 "$work/c$n"
 done
 [ -d "$work/d10000" ] || "$bin/contentlint-corpus" -n 10000 -seed 1 -defects 0.1 "$work/d10000"
+[ -d "$work/d1000" ] || "$bin/contentlint-corpus" -n 1000 -seed 2 -defects 0.1 "$work/d1000"
 one=$(find "$work/c1000" -name '*.md' | sort | sed -n 1p)
 
 if [ "${BENCH:-1}" != 0 ]; then # BENCH=0 skips the go test benchmarks
@@ -118,8 +119,38 @@ JS
 	for n in 1000 10000; do
 		rm -rf "$peer/c$n" && cp -r "$work/c$n" "$peer/c$n"
 	done
+	rm -rf "$peer/d1000" && cp -r "$work/d1000" "$peer/d1000"
 	cd "$peer"
-	hyperfine -N -i --warmup 1 --runs 3 --export-markdown "$work/hyperfine-peers.md" \
+	echo "-- peak memory, 10k"
+	for cmd in "$bin/contentlint lint --jobs 2 c10000" \
+		"node_modules/.bin/remark --quiet --frail --no-stdout c10000" \
+		"node_modules/.bin/markdownlint-cli2 c10000/**/*.md"; do
+		/usr/bin/time -v $cmd > /dev/null 2> "$work/peer-time.txt" || true
+		printf '%-60s %s KB max RSS, %s wall\n' "$cmd" \
+			"$(grep 'Maximum resident' "$work/peer-time.txt" | sed 's/.*: //')" \
+			"$(grep 'Elapsed (wall' "$work/peer-time.txt" | sed 's/.*: //')"
+	done
+	echo "-- seeded defects found (1k entries, 10% defective): files flagged"
+	"$bin/contentlint" lint --jobs 2 d1000 > "$work/peer-contentlint.txt" 2>&1 || true
+	node_modules/.bin/remark --quiet --no-stdout d1000 > "$work/peer-remark.txt" 2>&1 || true
+	node_modules/.bin/markdownlint-cli2 "d1000/**/*.md" > "$work/peer-markdownlint.txt" 2>&1 || true
+	python3 - d1000/manifest.json "$work/peer-contentlint.txt" "$work/peer-remark.txt" "$work/peer-markdownlint.txt" <<'PY'
+import json, re, sys
+manifest = json.load(open(sys.argv[1]))
+def flagged(path):
+    files = set()
+    for line in open(path, errors="replace"):
+        for rel in re.findall(r'd1000/([^\s:]+\.md)', line):
+            files.add(rel)
+    return files
+defective = {p for p, r in manifest.items() if r}
+clean = set(manifest) - defective
+print(f"{'tool':20} {'defective flagged':>18} {'clean flagged':>14}   (of {len(defective)} defective, {len(clean)} clean)")
+for name, path in zip(["contentlint", "remark", "markdownlint-cli2"], sys.argv[2:]):
+    f = flagged(path)
+    print(f"{name:20} {len(f & defective):>18} {len(f & clean):>14}")
+PY
+	hyperfine -N -i --warmup 1 --runs 3 --export-markdown "$work/hyperfine-peers.md" --export-json "$work/hyperfine-peers.json" \
 		-n 'contentlint --jobs 2 (1k)' "$bin/contentlint lint --jobs 2 c1000" \
 		-n 'remark (1k)' "node_modules/.bin/remark --quiet --frail --no-stdout c1000" \
 		-n 'markdownlint-cli2 (1k)' "node_modules/.bin/markdownlint-cli2 c1000/**/*.md" \
