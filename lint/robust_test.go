@@ -10,7 +10,6 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 	"unicode/utf16"
@@ -536,7 +535,7 @@ func TestRobustSymlinks(t *testing.T) {
 	}
 	for name, target := range links {
 		if err := os.Symlink(target, filepath.Join(dir, name)); err != nil {
-			t.Fatal(err)
+			t.Skipf("cannot make symbolic links here: %v", err)
 		}
 	}
 	var skipped []string
@@ -627,7 +626,7 @@ func TestRobustUnreadable(t *testing.T) {
 
 	t.Run("named pipe in a walk", func(t *testing.T) {
 		dir, bad, seed := robustDir(t, "pipe.md", nil)
-		if err := syscall.Mkfifo(bad, 0o644); err != nil {
+		if err := mkfifo(bad); err != nil {
 			t.Skipf("mkfifo: %v", err)
 		}
 		var skipped []string
@@ -643,7 +642,7 @@ func TestRobustUnreadable(t *testing.T) {
 
 	t.Run("named pipe given by name", func(t *testing.T) {
 		_, bad, seed := robustDir(t, "pipe.md", nil)
-		if err := syscall.Mkfifo(bad, 0o644); err != nil {
+		if err := mkfifo(bad); err != nil {
 			t.Skipf("mkfifo: %v", err)
 		}
 		done := make(chan runResult, 1)
@@ -656,9 +655,7 @@ func TestRobustUnreadable(t *testing.T) {
 		case <-time.After(robustDeadline):
 			// Opening a pipe for reading waits for a writer: be that writer,
 			// so that the linter and this test can go on, and report the hang.
-			if w, err := os.OpenFile(bad, os.O_WRONLY|syscall.O_NONBLOCK, 0); err == nil {
-				w.Close()
-			}
+			releaseFIFO(bad)
 			r = <-done
 			r.elapsed = time.Since(start)
 			t.Errorf("LintFile blocked for %v opening a named pipe given by name: Linter.readFile must not open anything but a regular file (stat before open, or open with O_NONBLOCK)", robustDeadline)

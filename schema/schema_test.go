@@ -104,7 +104,7 @@ func TestRefConfinement(t *testing.T) {
 	os.MkdirAll(dir, 0o755)
 	os.WriteFile(filepath.Join(root, "secret.json"), []byte(`{"type": "object"}`), 0o644)
 	os.WriteFile(filepath.Join(dir, "part.json"), []byte(`{"type": "string"}`), 0o644)
-	os.Symlink(filepath.Join(root, "secret.json"), filepath.Join(dir, "link.json"))
+	canLink := os.Symlink(filepath.Join(root, "secret.json"), filepath.Join(dir, "link.json")) == nil
 	cases := map[string]string{
 		`{"properties": {"a": {"$ref": "part.json"}}}`:                    "",
 		`{"$ref": "../secret.json"}`:                                      "outside the schema's folder",
@@ -114,6 +114,9 @@ func TestRefConfinement(t *testing.T) {
 		`{"properties": {"a": {"$ref": "http://127.0.0.1:1/s.json#/x"}}}`: "never to the network",
 	}
 	for src, want := range cases {
+		if strings.Contains(src, "link.json") && !canLink {
+			continue // no symbolic links on this system (Windows without the privilege)
+		}
 		path := filepath.Join(dir, "main.json")
 		os.WriteFile(path, []byte(src), 0o644)
 		_, err := Load(path, Options{})

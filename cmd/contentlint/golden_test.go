@@ -10,6 +10,7 @@ import (
 // fires on a fixture fires at its line and column, front matter and body
 // findings interleaved in line order. -update rewrites the golden.
 func TestLintGolden(t *testing.T) {
+	skipOnWindows(t)
 	code, out, errOut := run(t, "", "lint", "--jobs", "2", "../../testdata/err", "../../testdata/ok")
 	if code != ExitFindings {
 		t.Fatalf("exit %d, want %d\n%s", code, ExitFindings, errOut)
