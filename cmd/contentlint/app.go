@@ -100,14 +100,20 @@ func (c *Command) app() *cli.App {
 	return app
 }
 
+// configFlags choose the configuration, for lint and print-config alike.
+func configFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "config", Aliases: []string{"c"}, Usage: "read the configuration from `FILE` (default: the nearest .contentlint.yaml or contentlint.yaml up to the repository root, else the built-in defaults)"},
+		&cli.StringFlag{Name: "schema", Usage: "validate front matter with this JSON Schema `FILE` instead of the configured one"},
+	}
+}
+
 func (c *Command) lintCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "lint",
 		Usage:     "lint entries: files, folders (walked for *.md and *.markdown) and globs with **",
 		ArgsUsage: "[PATH ...]  (- reads one entry from standard input)",
-		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "config", Aliases: []string{"c"}, Usage: "read the configuration from `FILE` (default: the nearest .contentlint.yaml or contentlint.yaml up to the repository root, else the built-in defaults)"},
-			&cli.StringFlag{Name: "schema", Usage: "validate front matter with this JSON Schema `FILE` instead of the configured one"},
+		Flags: append(configFlags(),
 			&cli.StringFlag{Name: "stdin-filename", Usage: "the `PATH` to report for an entry read from standard input", Value: "<stdin>"},
 			&cli.BoolFlag{Name: "show-source", Usage: "print each finding's source line with an underline (default on a terminal)"},
 			&cli.BoolFlag{Name: "no-color", Usage: "never colour the output (NO_COLOR does the same)"},
@@ -122,7 +128,7 @@ func (c *Command) lintCommand() *cli.Command {
 			&cli.StringFlag{Name: "cpuprofile", Hidden: true, Usage: "write a CPU profile to `FILE`"},
 			&cli.StringFlag{Name: "memprofile", Hidden: true, Usage: "write a heap profile to `FILE` at exit"},
 			&cli.StringFlag{Name: "sarif-category", Usage: "SARIF automationDetails.id, so several uploads from one repository do not clash", Value: "contentlint"},
-		},
+		),
 		Action: c.lint,
 	}
 }
@@ -152,10 +158,7 @@ func (c *Command) printConfigCommand() *cli.Command {
 		Name:      "print-config",
 		Usage:     "show the effective configuration for one file: its collection, schema, sections, fields and rule severities",
 		ArgsUsage: "PATH",
-		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "config", Aliases: []string{"c"}, Usage: "read the configuration from `FILE`"},
-			&cli.StringFlag{Name: "schema", Usage: "as for lint"},
-		},
+		Flags:     configFlags(),
 		Action: func(ctx *cli.Context) error {
 			if ctx.NArg() != 1 {
 				return usageError("print-config takes one path")
