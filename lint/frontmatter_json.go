@@ -129,10 +129,16 @@ func (d *jsonDecoder) object(ptr string, depth int) (any, error) {
 		span := d.e.Lines.Span(d.base+start, d.base+end)
 		if line, dup := firstLine[key]; dup {
 			d.e.problem("frontmatter-duplicate-key", span, FieldPath(nil, child), "duplicate key %q; it is first defined on line %d, remove one of them", key, line)
-			if _, err := d.value(ptr+"/\x00dup", depth+1); err != nil {
+			// The duplicate's value is read (and checked) under its own
+			// path, but its positions go to a scratch map: the first
+			// occurrence's are the ones findings point at.
+			kept := d.e.Locations
+			d.e.Locations = map[string]Location{}
+			_, err := d.value(child, depth+1)
+			d.e.Locations = kept
+			if err != nil {
 				return nil, err
 			}
-			delete(d.e.Locations, ptr+"/\x00dup")
 			continue
 		}
 		firstLine[key] = span.Start.Line

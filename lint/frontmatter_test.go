@@ -35,3 +35,19 @@ func TestIndentedDelimiterInBlockScalar(t *testing.T) {
 		t.Fatalf("closing delimiter on line %d, want 7", e.Close.Start.Line)
 	}
 }
+
+// TestJSONDuplicateValueProblems: a problem inside a duplicate key's value
+// names the key's own path, and the first occurrence keeps its position.
+func TestJSONDuplicateValueProblems(t *testing.T) {
+	e := NewParser().Parse("x.md", []byte(";;;\n{\"a\": 1,\n \"a\": 1e400}\n;;;\n"))
+	var fields []string
+	for _, p := range e.Problems {
+		fields = append(fields, p.Rule+" "+p.Field)
+	}
+	if len(fields) != 2 || fields[0] != "frontmatter-duplicate-key a" || fields[1] != "frontmatter-number a" {
+		t.Fatalf("problems %q", fields)
+	}
+	if line := e.Locate("/a").Value.Start.Line; line != 2 {
+		t.Fatalf("/a located on line %d, want the first occurrence's line 2", line)
+	}
+}
