@@ -19,7 +19,7 @@ import (
 var bodyCases = []bodyRuleCase{
 	// link-url
 	{name: "scheme typo", rule: "link-url", src: "Read the [charter](htps://glasgowopendata.org/charter) now.\n",
-		want: []string{`7:10 link "htps://glasgowopendata.org/charter": "htps:" addresses are not supported`}},
+		want: []string{`7:10 link "htps://glasgowopendata.org/charter": "htps:" looks like a typo for "https:"`}},
 	{name: "image, columns in code points", rule: "link-url", src: "Café ![map](<https://data glasgow.org/map.png>)\n",
 		want: []string{`7:6 image "https://data glasgow.org/map.png": `}},
 	{name: "nested containers", rule: "link-url", src: "Intro.\n\n> - See [it](javascript:alert(1))\n",

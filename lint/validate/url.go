@@ -35,6 +35,9 @@ func URL(s string) error {
 		return missingScheme(s)
 	}
 	if !strings.EqualFold(scheme, "https") && !strings.EqualFold(scheme, "http") {
+		if schemeTypo(scheme) {
+			return fmt.Errorf("%q looks like a typo for \"https:\"; write %q", scheme+":", "https://"+strings.TrimLeft(rest, "/"))
+		}
 		return otherScheme(scheme)
 	}
 	if !strings.HasPrefix(rest, "//") {
@@ -148,6 +151,23 @@ func missingScheme(s string) error {
 		return fmt.Errorf(`is missing "https://" at the start; write %q`, "https://"+s)
 	}
 	return errors.New(`is not a full web address; it must start with "https://", like ` + urlExample)
+}
+
+// schemeTypo reports a near miss of "http" or "https" (one or two letters
+// dropped, doubled or swapped, as in "htps", "htp", "hhttps", "htpps"),
+// which deserves a suggestion rather than "scheme not supported".
+func schemeTypo(scheme string) bool {
+	s := strings.ToLower(scheme)
+	if len(s) < 3 || len(s) > 7 || s[0] != 'h' {
+		return false
+	}
+	// Every letter is one of h, t, p, s, and there is at least a t and a p.
+	for i := 0; i < len(s); i++ {
+		if !strings.ContainsRune("htps", rune(s[i])) {
+			return false
+		}
+	}
+	return strings.ContainsRune(s, 't') && strings.ContainsRune(s, 'p')
 }
 
 // otherScheme explains why a non-http(s) URI does not belong in a web address

@@ -18,6 +18,10 @@ import (
 // "087.10.0.1", "999.999.999.999"); and the trailing-dot FQDN
 // "http://example.com." which is not copy-pasteable into every tool.
 var urlCases = []tcase{
+	invalid("RFC3986 3.1 scheme typo htps", "htps://data.glasgow.gov.uk/", `"htps:" looks like a typo for "https:"; write "https://data.glasgow.gov.uk/"`),
+	invalid("RFC3986 3.1 scheme typo htp", "htp://data.glasgow.gov.uk", `"htp:" looks like a typo for "https:"; write "https://data.glasgow.gov.uk"`),
+	invalid("RFC3986 3.1 scheme typo hhttps", "hhttps://data.glasgow.gov.uk", `looks like a typo for "https:"`),
+	invalid("RFC3986 3.1 scheme httpx is not a typo", "httpx://data.glasgow.gov.uk", `"httpx:" addresses are not supported here`),
 	valid("seed website", "https://glasgowopendata.org"),
 	valid("RFC3986 3.3 trailing slash", "https://glasgowopendata.org/"),
 	valid("seed slack channel", "https://glasgowtech.slack.com/channels/open-data"),
