@@ -650,6 +650,9 @@ func checkSlack(s string) error {
 // dashes" (Slack help 201909068) and, being a DNS label, not start or end
 // with a dash or exceed 63 characters (RFC 1035 §2.3.1).
 func slackLabel(ws string) error {
+	if ws == "" {
+		return fmt.Errorf("has no workspace name before %q; use the workspace link, like %q", ".slack.com", "https://glasgowtech.slack.com")
+	}
 	for i := 0; i < len(ws); i++ {
 		if c := ws[i]; !isAlnum(c) && c != '-' {
 			return badChar(ws, i, "Slack workspace names", "letters, digits and hyphens")

@@ -167,6 +167,7 @@ var linkedinCases = []tcase{
 }
 
 var slackCases = []tcase{
+	invalid("RFC1035 2.3.1 empty workspace label (fuzz crasher)", "http://.slACk.Com", "has no workspace name"),
 	valid("seed slack channel link", "https://glasgowtech.slack.com/channels/open-data"),
 	valid("Slack workspace root", "https://glasgowtech.slack.com"),
 	valid("Slack workspace with trailing slash", "https://glasgowtech.slack.com/"),
