@@ -118,8 +118,10 @@ func (c *Command) lintCommand() *cli.Command {
 			&cli.BoolFlag{Name: "show-source", Usage: "print each finding's source line with an underline (default on a terminal)"},
 			&cli.BoolFlag{Name: "no-color", Usage: "never colour the output (NO_COLOR does the same)"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print errors only"},
-			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "lint `N` files at once", Value: runtime.NumCPU()},
-			&cli.Int64Flag{Name: "max-file-size", Usage: "report files over `BYTES` instead of parsing them (default: the configuration's max-file-size, else 2 MiB)"},
+			// Machine-dependent defaults show as text, so that help and the
+			// generated man page are the same on every machine.
+			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "lint `N` files at once", Value: runtime.NumCPU(), DefaultText: "the number of CPUs"},
+			&cli.Int64Flag{Name: "max-file-size", Usage: "report files over `BYTES` instead of parsing them", DefaultText: "the configuration's max-file-size, else 2 MiB"},
 			&cli.BoolFlag{Name: "verbose", Usage: "list skipped files on standard error"},
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: text, json, sarif or github", Value: "text"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of standard output"},
@@ -127,7 +129,7 @@ func (c *Command) lintCommand() *cli.Command {
 			&cli.IntFlag{Name: "max-warnings", Usage: "fail the run when there are more than `N` warnings (-1: no limit)", Value: -1},
 			&cli.StringFlag{Name: "cpuprofile", Hidden: true, Usage: "write a CPU profile to `FILE`"},
 			&cli.StringFlag{Name: "memprofile", Hidden: true, Usage: "write a heap profile to `FILE` at exit"},
-			&cli.StringFlag{Name: "sarif-category", Usage: "SARIF automationDetails.id, so several uploads from one repository do not clash", Value: "contentlint"},
+			&cli.StringFlag{Name: "sarif-category", Usage: "the SARIF category `ID` (automationDetails.id), so several uploads from one repository do not clash", Value: "contentlint"},
 		),
 		Action: c.lint,
 	}
