@@ -92,6 +92,18 @@ func (x *LineIndex) Pos(off int) Pos {
 	if off > len(x.src) {
 		off = len(x.src)
 	}
+	// An offset inside a multi-byte character (a parser's error offset can
+	// land there) means that character: snap back to where it starts.
+	if !x.ascii && off < len(x.src) && !utf8.RuneStart(x.src[off]) {
+		for start := off - 1; start >= 0 && start >= off-utf8.UTFMax+1; start-- {
+			if utf8.RuneStart(x.src[start]) {
+				if _, size := utf8.DecodeRune(x.src[start:]); size > 1 && start+size > off {
+					off = start
+				}
+				break
+			}
+		}
+	}
 	line := sort.Search(len(x.start), func(i int) bool { return x.start[i] > off })
 	// Columns count code points; on an ASCII file that is a subtraction,
 	// which keeps many findings on one very long line linear.

@@ -76,3 +76,17 @@ func TestLineIndexASCII(t *testing.T) {
 		}
 	}
 }
+
+// TestPosInsideRune: an offset inside a multi-byte character is that
+// character's position, so a span never ends before it starts.
+func TestPosInsideRune(t *testing.T) {
+	x := NewLineIndex([]byte("a\"푪b")) // 푪 is three bytes, at offsets 2–4
+	for off, col := range map[int]int{2: 3, 3: 3, 4: 3, 5: 4} {
+		if p := x.Pos(off); p.Column != col || p.Offset > off {
+			t.Errorf("Pos(%d) = %+v, want column %d", off, p, col)
+		}
+	}
+	if s := x.Span(3, 4); s.End.Column < s.Start.Column {
+		t.Errorf("Span(3, 4) = %+v ends before it starts", s)
+	}
+}
