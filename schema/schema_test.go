@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -168,5 +169,29 @@ func TestBuiltins(t *testing.T) {
 	}
 	if _, err := Load("builtin:nope", Options{}); err == nil || !strings.Contains(err.Error(), "community-entry") {
 		t.Fatalf("unknown built-in: %v", err)
+	}
+}
+
+// TestUnknownKeysOddNames: unknown keys with quotes, backslashes and digits
+// are named exactly, in a stable order (the validator's own message lists
+// them in map order).
+func TestUnknownKeysOddNames(t *testing.T) {
+	v := load(t, DefaultName)
+	data := decode(t, `{"title": "T", "description": "D", "location": "L", "website": "https://a.org", "contact_email": "a@a.org", "\\": 1, "0": 2, "it's": 3, "a\"b": 4}`)
+	var first []Violation
+	for i := 0; i < 20; i++ {
+		got := v.Validate(data)
+		if i == 0 {
+			first = got
+			var ptrs []string
+			for _, g := range got {
+				ptrs = append(ptrs, g.Pointer)
+			}
+			if strings.Join(ptrs, " ") != `/0 /\ /a"b /it's` {
+				t.Fatalf("pointers %q", ptrs)
+			}
+		} else if !slices.Equal(got, first) {
+			t.Fatalf("run %d differs: %+v vs %+v", i, got, first)
+		}
 	}
 }

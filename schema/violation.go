@@ -101,8 +101,7 @@ func (v *Validator) explain(e *jsonschema.ValidationError, data any) []Violation
 		return out
 	case "additionalProperties", "unevaluatedProperties":
 		var out []Violation
-		for _, m := range quotedName.FindAllStringSubmatch(e.Message, -1) {
-			name := m[1]
+		for _, name := range unknownKeys(s, keyword, value, e.Message) {
 			msg := "unknown field"
 			if best := Closest(name, allowedKeys(s)); best != "" {
 				msg += fmt.Sprintf("; did you mean %q?", best)
@@ -171,6 +170,44 @@ func (v *Validator) explain(e *jsonschema.ValidationError, data any) []Violation
 // EscapeToken escapes a key for use in a JSON pointer (RFC 6901).
 func EscapeToken(key string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(key, "~", "~0"), "/", "~1")
+}
+
+// unknownKeys lists, sorted, the keys of obj that the schema does not allow.
+// For additionalProperties they are the keys that neither properties nor
+// patternProperties cover (the keyword fails only when it is false); for
+// unevaluatedProperties, which depends on every applicator, they are read
+// from the validator's message, whose names are quoted like Go strings.
+func unknownKeys(s *jsonschema.Schema, keyword string, value any, message string) []string {
+	var keys []string
+	if obj, ok := value.(map[string]any); ok && keyword == "additionalProperties" {
+		for k := range obj {
+			if _, declared := s.Properties[k]; declared {
+				continue
+			}
+			matched := false
+			for re := range s.PatternProperties {
+				if re.MatchString(k) {
+					matched = true
+					break
+				}
+			}
+			if !matched {
+				keys = append(keys, k)
+			}
+		}
+	} else {
+		for _, m := range quotedName.FindAllStringSubmatch(message, -1) {
+			// go-jsonschema writes %q's text between single quotes.
+			inner := strings.ReplaceAll(m[1], `\'`, `'`)
+			name, err := strconv.Unquote(`"` + strings.ReplaceAll(inner, `"`, `\"`) + `"`)
+			if err != nil {
+				name = m[1]
+			}
+			keys = append(keys, name)
+		}
+	}
+	slices.Sort(keys)
+	return slices.Compact(keys)
 }
 
 // allowedKeys lists the property names a schema declares, sorted.
