@@ -11,6 +11,7 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sync"
 
 	"github.com/glasgow-open-data/contentlint/schema"
@@ -183,7 +184,7 @@ func (l *Linter) LintFiles(ctx context.Context, files <-chan string) Result {
 		res.Findings = append(res.Findings, r.findings...)
 	}
 	res.Findings = SortFindings(res.Findings)
-	sortStrings(res.Skipped)
+	slices.Sort(res.Skipped)
 	return res
 }
 

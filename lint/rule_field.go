@@ -2,6 +2,7 @@ package lint
 
 import (
 	"path"
+	"strconv"
 	"strings"
 
 	"github.com/glasgow-open-data/contentlint/lint/validate"
@@ -110,7 +111,7 @@ func checkFields(p *Pass) {
 			}
 		case []any:
 			for i, x := range v {
-				walk(x, ptr+"/"+itoa(i), field)
+				walk(x, ptr+"/"+strconv.Itoa(i), field)
 			}
 		case string:
 			checkField(p, fieldKind(p.Collection.Fields, field), v, ptr)
@@ -149,12 +150,4 @@ func checkField(p *Pass, kind, value, ptr string) {
 			report("social-"+n.Name, n.Check(value))
 		}
 	}
-}
-
-func itoa(i int) string {
-	const digits = "0123456789"
-	if i < 10 {
-		return digits[i : i+1]
-	}
-	return itoa(i/10) + digits[i%10:i%10+1]
 }

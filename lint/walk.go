@@ -7,7 +7,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"slices"
 	"strings"
 )
 
@@ -210,5 +209,3 @@ func matchSegments(pat, name []string) bool {
 	}
 	return len(name) == 0
 }
-
-func sortStrings(s []string) { slices.Sort(s) }

@@ -320,7 +320,7 @@ func (c *Command) lint(ctx *cli.Context) error {
 		res.Files++
 		res.Findings = lint.SortFindings(append(res.Findings, fromStdin...))
 	}
-	return c.report(ctx, res)
+	return c.report(ctx, res, cat)
 }
 
 // loadConfig finds and loads the configuration: --config, else the nearest
@@ -358,7 +358,7 @@ func (c *Command) loadConfig(ctx *cli.Context, cat *lint.Catalogue) (*config.Con
 	return cfg, nil
 }
 
-func (c *Command) report(ctx *cli.Context, res lint.Result) error {
+func (c *Command) report(ctx *cli.Context, res lint.Result, cat *lint.Catalogue) error {
 	shown := report.Unsuppressed(res.Findings)
 	if ctx.String("format") == "sarif" {
 		// SARIF keeps suppressed findings, marked as such.
@@ -383,7 +383,7 @@ func (c *Command) report(ctx *cli.Context, res lint.Result) error {
 		}
 		file, out = f, f
 	}
-	run := report.Run{Findings: shown, Files: res.Files, Catalogue: lint.DefaultCatalogue()}
+	run := report.Run{Findings: shown, Files: res.Files, Catalogue: cat}
 	var err error
 	switch ctx.String("format") {
 	case "json":

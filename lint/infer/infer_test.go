@@ -132,28 +132,7 @@ func TestInferRepoSchema(t *testing.T) {
 // against the configuration schema and says what was inferred.
 func TestInferRepoConfig(t *testing.T) {
 	res := inferRepo(t)
-	var cfg any
-	if err := yaml.Unmarshal(res.Config, &cfg); err != nil {
-		t.Fatalf("config is not YAML: %v\n%s", err, res.Config)
-	}
-	// The validator takes JSON-typed values: round-trip through JSON.
-	j, err := json.Marshal(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var data any
-	dec := json.NewDecoder(bytes.NewReader(j))
-	dec.UseNumber()
-	if err := dec.Decode(&data); err != nil {
-		t.Fatal(err)
-	}
-	v, err := schema.Load("../../schema/config.schema.json", schema.Options{Formats: validate.Formats})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if vs := v.Validate(data); len(vs) > 0 {
-		t.Errorf("config does not validate against config.schema.json: %+v\n%s", vs, res.Config)
-	}
+	checkConfig(t, res.Config)
 	var got struct {
 		Collections []struct {
 			Name        string

@@ -30,6 +30,8 @@ const (
 	ansiDim    = "\x1b[2m"
 )
 
+var severityColor = map[lint.Severity]string{lint.SeverityError: ansiRed, lint.SeverityWarning: ansiYellow, lint.SeverityNote: ansiBlue}
+
 // Text writes one finding per line, "PATH:LINE:COL: SEVERITY: MESSAGE [RULE-ID]".
 func Text(w io.Writer, run Run, opts TextOptions) error {
 	bw := bufio.NewWriter(w)
@@ -40,11 +42,10 @@ func Text(w io.Writer, run Run, opts TextOptions) error {
 		return code + s + ansiReset
 	}
 	for _, f := range run.Findings {
-		sevColor := map[lint.Severity]string{lint.SeverityError: ansiRed, lint.SeverityWarning: ansiYellow, lint.SeverityNote: ansiBlue}[f.Severity]
 		fmt.Fprintf(bw, "%s: %s: %s %s\n",
 			// Paths print with the OS separator; SARIF and annotations use "/".
 			paint(ansiBold, fmt.Sprintf("%s:%d:%d", filepath.FromSlash(f.Path), f.Span.Start.Line, f.Span.Start.Column)),
-			paint(ansiBold+sevColor, f.Severity.String()),
+			paint(ansiBold+severityColor[f.Severity], f.Severity.String()),
 			oneLine(f.Message),
 			paint(ansiDim, "["+f.Rule+"]"))
 		if opts.ShowSource && f.SourceLine != "" {
