@@ -1,16 +1,21 @@
 package lint
 
-import "github.com/glasgow-open-data/contentlint/schema"
+import (
+	"bytes"
+
+	"github.com/glasgow-open-data/contentlint/schema"
+)
 
 // ParseDocument decodes a whole YAML or JSON document, such as a
 // configuration file, into an entry with positioned data: the same decoder
 // as front matter, so the same limits and messages apply.
 func ParseDocument(path string, src []byte, format string) *Entry {
-	e := &Entry{Path: path, Src: src, Lines: NewLineIndex(src), Format: format}
+	e := &Entry{Path: path, Src: src, Lines: NewLineIndex(src), Format: format, subject: "the configuration"}
 	e.Open = e.Lines.Span(0, 0)
 	e.Close = e.Lines.Span(len(src), len(src))
 	e.BodyOffset = len(src)
-	if p := (&Parser{}); !p.checkEncoding(e) {
+	// A blank document is decode's "empty" problem, not an empty entry file.
+	if p := (&Parser{}); len(bytes.TrimSpace(src)) > 0 && !p.checkEncoding(e) {
 		e.Fatal = true
 		return e
 	}

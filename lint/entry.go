@@ -50,6 +50,17 @@ type Entry struct {
 	Fatal bool
 
 	memo entryMemo // what rules derive once and share
+	// subject names the decoded block in messages: "front matter", or
+	// "the configuration" for a document read by ParseDocument.
+	subject string
+}
+
+// subjectName is what messages call the decoded block.
+func (e *Entry) subjectName() string {
+	if e.subject == "" {
+		return "front matter"
+	}
+	return e.subject
 }
 
 // BodySource returns the Markdown body's bytes.

@@ -219,7 +219,7 @@ func decode(e *Entry, format string, start, end int) {
 		if loc, found := e.Locations[""]; found {
 			span = loc.Value
 		}
-		e.problem("frontmatter-not-mapping", span, "", "front matter is %s, not a mapping of fields; write it as \"key: value\" lines", describe(root))
+		e.problem("frontmatter-not-mapping", span, "", "%s is %s, not a mapping of fields; write it as \"key: value\" lines", e.subjectName(), describe(root))
 		return
 	}
 	if len(m) == 0 {

@@ -38,7 +38,7 @@ func decodeJSON(e *Entry, start, end int) (any, bool) {
 			off = d.skipSpace(max(0, int(serr.Offset)-1))
 		}
 		if errors.Is(err, errTooLarge) {
-			e.problem("frontmatter-limit", e.Open, "", "front matter has more than %d values or %d levels; simplify it", maxValues, maxDepth)
+			e.problem("frontmatter-limit", e.Open, "", "%s has more than %d values or %d levels; simplify it", e.subjectName(), maxValues, maxDepth)
 			return nil, false
 		}
 		if off < 0 {

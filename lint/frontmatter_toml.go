@@ -21,7 +21,7 @@ func decodeTOML(e *Entry, start, end int) (any, bool) {
 	if tomlNesting(e.Src[start:end]) > maxDepth {
 		// The TOML decoder's time grows with the square of the nesting of
 		// inline tables: 10,000 levels take half a minute.
-		e.problem("frontmatter-limit", e.Open, "", "front matter nests arrays or inline tables more than %d levels deep; simplify it", maxDepth)
+		e.problem("frontmatter-limit", e.Open, "", "%s nests arrays or inline tables more than %d levels deep; simplify it", e.subjectName(), maxDepth)
 		return nil, false
 	}
 	if _, err := toml.NewDecoder(bytes.NewReader(e.Src[start:end])).Decode(&m); err != nil {
@@ -38,7 +38,7 @@ func decodeTOML(e *Entry, start, end int) (any, bool) {
 	d := &tomlConverter{e: e, budget: maxValues}
 	v := d.convert(m, "")
 	if d.budget < 0 {
-		e.problem("frontmatter-limit", e.Open, "", "front matter has more than %d values; simplify it", maxValues)
+		e.problem("frontmatter-limit", e.Open, "", "%s has more than %d values; simplify it", e.subjectName(), maxValues)
 		return nil, false
 	}
 	return v, true

@@ -56,7 +56,7 @@ func decodeYAML(e *Entry, start, end int) (any, bool) {
 	d := &yamlDecoder{e: e, firstLine: firstLine, budget: maxValues}
 	v := d.value(doc.Content[0], nil, "", 0)
 	if d.limitHit {
-		e.problem("frontmatter-limit", e.Open, "", "front matter expands to more than %d values or %d levels (an alias or merge-key bomb?); simplify it", maxValues, maxDepth)
+		e.problem("frontmatter-limit", e.Open, "", "%s expands to more than %d values or %d levels (an alias or merge-key bomb?); simplify it", e.subjectName(), maxValues, maxDepth)
 		return nil, false
 	}
 	return v, true

@@ -170,8 +170,7 @@ func parse(name, dir string, src []byte, cat *lint.Catalogue) (*Config, error) {
 		if p.Rule == "frontmatter-empty" {
 			return nil, docError(doc, p.Span, "the configuration is empty; it needs at least a collections list")
 		}
-		// The decoder speaks of front matter; here it is the configuration.
-		return nil, docError(doc, p.Span, strings.Replace(p.Message, "front matter", "the configuration", 1))
+		return nil, docError(doc, p.Span, p.Message)
 	}
 	if doc.Data == nil {
 		return nil, &Error{Path: name, Message: "the configuration is empty; it needs at least a collections list"}
