@@ -1,20 +1,52 @@
 package lint
 
-import "github.com/glasgow-open-data/contentlint/schema"
+import (
+	"strings"
 
-// Collection is one kind of entry: how its front matter and body are checked.
+	"github.com/bmatcuk/doublestar/v4"
+
+	"github.com/glasgow-open-data/contentlint/schema"
+)
+
+// Config is a loaded configuration: the collections entries belong to and
+// the rule settings. Package config reads one from a file; paths here are
+// slash-separated paths of the file system a run reads (see Options.FS).
+type Config struct {
+	// Name is the configuration file as the user named it, or
+	// "builtin:default", for messages.
+	Name string
+	// Dir is the folder that include, exclude and ignore globs and schema
+	// paths are relative to.
+	Dir         string
+	Collections []*Collection
+	Severities  Severities
+	// Ignore are globs of files never linted.
+	Ignore []string
+	// MaxFileSize is the largest file parsed, in bytes; 0 means DefaultMaxFileSize.
+	MaxFileSize int64
+}
+
+// Collection is one kind of entry: which files it claims and how their front
+// matter and body are checked.
 type Collection struct {
 	Name string
+	// Include and Exclude are globs relative to the configuration's folder
+	// ("**" matches any folders, "{a,b}" either): a file belongs to the first
+	// collection whose include matches and whose exclude does not.
+	Include, Exclude []string
 	// FrontMatterRequired makes a file without front matter a finding.
 	FrontMatterRequired bool
 	// Schema validates the front matter; nil skips schema checks.
 	Schema *schema.Validator
 	// Sections declares the body's sections; nil skips section checks.
 	Sections *Sections
-	// Fields maps front matter fields to the validator that checks them.
+	// Fields maps front matter fields to the kind of value they hold.
 	Fields []FieldKind
-	// Severities are this collection's rule settings; they win over the linter's.
+	// Severities are this collection's rule settings; they win over the configuration's.
 	Severities Severities
+	// Options are the rule options this collection sets, each decoded onto
+	// its rule's defaults.
+	Options map[*Rule]any
 }
 
 // Sections declares the headings a body is expected to have, as data.
@@ -35,10 +67,121 @@ type Section struct {
 }
 
 // FieldKind maps front matter fields to a kind of value. Match is a field
-// path pattern: an exact path ("contact_email"), a suffix ("*email"), or
-// "social.*" for every member of social.
+// path pattern matched segment by segment: "contact_email", "*email" (a
+// top-level key ending in "email"), "social.*" (every member of social, not
+// social.links.twitter), "**.email" (an email key at any depth).
 type FieldKind struct {
 	Match string
 	// Kind is "email", "url", or "social" (the network is the member's key).
 	Kind string
+}
+
+// keySeparatorStandIn replaces "/" inside keys, which would otherwise read
+// as a segment separator when matching field paths as slash paths.
+const keySeparatorStandIn = "\uFFFF"
+
+// Matches reports whether the field at keys (the keys from the top of the
+// front matter down to the field; list items count as their list) matches.
+func (k FieldKind) Matches(keys []string) bool {
+	escaped := make([]string, len(keys))
+	for i, key := range keys {
+		escaped[i] = strings.ReplaceAll(key, "/", keySeparatorStandIn)
+	}
+	return doublestar.MatchUnvalidated(strings.ReplaceAll(k.Match, ".", "/"), strings.Join(escaped, "/"))
+}
+
+// ValidFieldPattern reports whether a fields: pattern is well formed.
+func ValidFieldPattern(p string) bool {
+	return p != "" && doublestar.ValidatePattern(strings.ReplaceAll(p, ".", "/"))
+}
+
+// FieldKind returns the kind of the first pattern that matches the field at
+// keys, or "".
+func (c *Collection) FieldKind(keys []string) string {
+	for _, k := range c.Fields {
+		if k.Matches(keys) {
+			return k.Kind
+		}
+	}
+	return ""
+}
+
+// ValidGlob reports whether a file glob is well formed.
+func ValidGlob(p string) bool { return doublestar.ValidatePattern(p) }
+
+// MatchGlob reports whether a slash-separated path matches a glob: "**"
+// matches any number of folders, "{a,b}" either alternative, "\\*" a literal star.
+func MatchGlob(pattern, name string) bool { return doublestar.MatchUnvalidated(pattern, name) }
+
+func matchAny(patterns []string, name string) bool {
+	for _, p := range patterns {
+		if MatchGlob(p, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// Claims reports whether the collection includes the file at rel, a path
+// relative to the configuration's folder.
+func (c *Collection) Claims(rel string) bool {
+	return matchAny(c.Include, rel) && !matchAny(c.Exclude, rel)
+}
+
+// Rel returns name relative to the configuration's folder.
+func (c *Config) Rel(name string) string { return RelPath(c.Dir, name) }
+
+// CollectionFor returns the first collection that claims the file, or nil.
+func (c *Config) CollectionFor(name string) *Collection {
+	rel := c.Rel(name)
+	for _, coll := range c.Collections {
+		if coll.Claims(rel) {
+			return coll
+		}
+	}
+	return nil
+}
+
+// Ignored reports whether the file matches an ignore glob.
+func (c *Config) Ignored(name string) bool {
+	return len(c.Ignore) > 0 && matchAny(c.Ignore, c.Rel(name))
+}
+
+// Severity is rule r's effective severity in collection coll: the
+// collection's setting for the id, then for the family, then the
+// configuration's, then the rule's default.
+func (c *Config) Severity(r *Rule, coll *Collection) Severity {
+	if coll != nil {
+		if sev, ok := coll.Severities[r.ID]; ok {
+			return sev
+		}
+		if sev, ok := coll.Severities[r.Family]; ok {
+			return sev
+		}
+	}
+	return c.Severities.For(r)
+}
+
+// RelPath returns the slash-separated path of target relative to base, with
+// ".." segments where target lies outside base.
+func RelPath(base, target string) string {
+	if base == "" || base == "." {
+		return target
+	}
+	if target == base {
+		return "."
+	}
+	if strings.HasPrefix(target, base+"/") {
+		return target[len(base)+1:]
+	}
+	b, t := strings.Split(base, "/"), strings.Split(target, "/")
+	if target == "." {
+		t = nil
+	}
+	i := 0
+	for i < len(b) && i < len(t) && b[i] == t[i] {
+		i++
+	}
+	up := strings.Repeat("../", len(b)-i)
+	return up + strings.Join(t[i:], "/")
 }

@@ -4,6 +4,18 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+
+	"github.com/glasgow-open-data/contentlint/lint/source"
+)
+
+// Positions come from the source toolkit; these names save rules an import.
+type (
+	// Span is a range in a file; see source.Span.
+	Span = source.Span
+	// Pos is a position in a file; see source.Pos.
+	Pos = source.Pos
+	// Location is where a front matter key and value sit; see source.Location.
+	Location = source.Location
 )
 
 // Severity is how much a finding matters. The zero value is SeverityOff.
@@ -45,10 +57,10 @@ func ParseSeverity(s string) (Severity, error) {
 	return SeverityOff, fmt.Errorf("unknown severity %q; use off, note, warning or error", s)
 }
 
-// Diagnostic is one problem a rule found in one file. It has no severity:
-// the linter assigns one from the rule's default and the configuration.
+// Diagnostic is one problem found in one file. It has no severity: the
+// linter assigns one from the rule's default and the configuration.
 type Diagnostic struct {
-	Rule    string // rule id, e.g. "schema-type"
+	Rule    *Rule
 	Span    Span
 	Message string
 	Field   string // front matter field path such as "social.twitter", when the problem is in a field
@@ -74,7 +86,7 @@ func Compare(a, b Finding) int {
 		cmp.Compare(a.Path, b.Path),
 		cmp.Compare(a.Span.Start.Line, b.Span.Start.Line),
 		cmp.Compare(a.Span.Start.Column, b.Span.Start.Column),
-		cmp.Compare(a.Rule, b.Rule),
+		cmp.Compare(a.Rule.ID, b.Rule.ID),
 		cmp.Compare(a.Message, b.Message),
 		cmp.Compare(a.Span.End.Offset, b.Span.End.Offset),
 		cmp.Compare(a.Field, b.Field),

@@ -3,34 +3,21 @@ package lint
 import (
 	"bytes"
 	"fmt"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
-)
 
-// Front matter formats.
-const (
-	FormatNone = ""
-	FormatYAML = "yaml"
-	FormatTOML = "toml"
-	FormatJSON = "json"
+	"github.com/glasgow-open-data/contentlint/lint/source"
 )
-
-// Location is where a front matter value sits in the file.
-type Location struct {
-	Key   Span // the key, for mapping members; zero for array items and the root
-	Value Span // the value
-}
 
 // Entry is one file, parsed once and shared by every rule.
 type Entry struct {
 	Path  string
 	Src   []byte // the whole file, as read
-	Lines *LineIndex
+	Lines *source.LineIndex
 
-	// Format is the front matter format, FormatNone when the file has none.
-	Format string
+	// Format is the front matter format, source.FormatNone when the file has none.
+	Format source.Format
 	// Open and Close are the front matter's delimiter lines; Close is zero when unterminated.
 	Open, Close Span
 	// Data is the front matter as JSON-typed values (map[string]any, []any,
@@ -50,17 +37,6 @@ type Entry struct {
 	Fatal bool
 
 	memo entryMemo // what rules derive once and share
-	// subject names the decoded block in messages: "front matter", or
-	// "the configuration" for a document read by ParseDocument.
-	subject string
-}
-
-// subjectName is what messages call the decoded block.
-func (e *Entry) subjectName() string {
-	if e.subject == "" {
-		return "front matter"
-	}
-	return e.subject
 }
 
 // BodySource returns the Markdown body's bytes.
@@ -75,20 +51,7 @@ func (e *Entry) BodySpan(start, end int) Span {
 // to the nearest enclosing value whose position is known (TOML records only
 // top-level keys), and to the opening delimiter for the root.
 func (e *Entry) Locate(ptr string) Location {
-	for {
-		if loc, ok := e.Locations[ptr]; ok {
-			return loc
-		}
-		if ptr == "" {
-			return Location{Value: e.Open}
-		}
-		i := strings.LastIndexByte(ptr, '/')
-		if i < 0 {
-			ptr = ""
-		} else {
-			ptr = ptr[:i]
-		}
-	}
+	return source.Nearest(e.Locations, ptr, e.Open)
 }
 
 // KeySpan is where a finding about the member at ptr points: its key when it has one.
@@ -100,9 +63,9 @@ func (e *Entry) KeySpan(ptr string) Span {
 	return loc.Value
 }
 
-// problem records a parser diagnostic.
-func (e *Entry) problem(rule string, span Span, field, format string, args ...any) {
-	e.Problems = append(e.Problems, Diagnostic{Rule: rule, Span: span, Field: field, Message: fmt.Sprintf(format, args...)})
+// problem records a parser diagnostic of rule r.
+func (e *Entry) problem(r *Rule, span Span, field, format string, args ...any) {
+	e.Problems = append(e.Problems, Diagnostic{Rule: r, Span: span, Field: field, Message: fmt.Sprintf(format, args...)})
 }
 
 // Parser reads files into entries. It is built once per run and safe for
@@ -121,13 +84,13 @@ func NewParser() *Parser {
 // Parse reads src, the contents of path, into an entry. Problems with the
 // content are recorded on the entry, never returned as errors.
 func (p *Parser) Parse(path string, src []byte) *Entry {
-	e := &Entry{Path: path, Src: src, Lines: NewLineIndex(src)}
+	e := &Entry{Path: path, Src: src, Lines: source.NewLineIndex(src)}
 	if !p.checkEncoding(e) {
 		e.Fatal = true
 		return e
 	}
 	p.split.split(e)
-	if e.Format != FormatNone && e.Close.IsZero() {
+	if e.Format != source.FormatNone && e.Close.IsZero() {
 		// Without a closing delimiter the whole file would be front matter;
 		// one finding is clearer than a cascade from the body.
 		return e
@@ -135,7 +98,7 @@ func (p *Parser) Parse(path string, src []byte) *Entry {
 	if depth, start, end, work := bodyNesting(e.BodySource()); work > maxNestingWork {
 		// goldmark's time grows with the square of the nesting depth; such a
 		// body is generated or hostile, never an entry someone wrote.
-		e.problem("body-nesting", e.BodySpan(start, end), "", "lists and block quotes nest too deeply to parse in reasonable time (about %d levels on this line); flatten them", depth)
+		e.problem(ruleBodyNesting, e.BodySpan(start, end), "", "lists and block quotes nest too deeply to parse in reasonable time (about %d levels on this line); flatten them", depth)
 		return e
 	}
 	// CommonMark ends a line at a lone "\r" too, goldmark does not; it
@@ -217,22 +180,22 @@ func (p *Parser) checkEncoding(e *Entry) bool {
 	src := e.Src
 	switch {
 	case bytes.HasPrefix(src, []byte{0xFE, 0xFF}), bytes.HasPrefix(src, []byte{0xFF, 0xFE}):
-		e.problem("file-encoding", e.Lines.Span(0, 2), "", "file is UTF-16 encoded; save it as UTF-8 (without a byte-order mark)")
+		e.problem(ruleFileEncoding, e.Lines.Span(0, 2), "", "file is UTF-16 encoded; save it as UTF-8 (without a byte-order mark)")
 		return false
 	case len(src) == 0:
-		e.problem("file-empty", e.Lines.Span(0, 0), "", "file is empty; an entry needs front matter and a Markdown body")
+		e.problem(ruleFileEmpty, e.Lines.Span(0, 0), "", "file is empty; an entry needs front matter and a Markdown body")
 		return false
 	case len(bytes.TrimSpace(bytes.TrimPrefix(src, utf8BOM))) == 0:
-		e.problem("file-empty", e.Lines.Span(0, 0), "", "file contains only whitespace; an entry needs front matter and a Markdown body")
+		e.problem(ruleFileEmpty, e.Lines.Span(0, 0), "", "file contains only whitespace; an entry needs front matter and a Markdown body")
 		return false
 	}
 	if i := bytes.IndexByte(src, 0); i >= 0 {
-		e.problem("file-binary", e.Lines.Span(i, i+1), "", "file contains a NUL byte at offset %d; it looks binary, not Markdown text", i)
+		e.problem(ruleFileBinary, e.Lines.Span(i, i+1), "", "file contains a NUL byte at offset %d; it looks binary, not Markdown text", i)
 		return false
 	}
 	if !utf8.Valid(src) {
 		i := firstInvalidUTF8(src)
-		e.problem("file-encoding", e.Lines.Span(i, i+1), "", "invalid UTF-8 byte 0x%02x; save the file as UTF-8", src[i])
+		e.problem(ruleFileEncoding, e.Lines.Span(i, i+1), "", "invalid UTF-8 byte 0x%02x; save the file as UTF-8", src[i])
 		return false
 	}
 	return true

@@ -4,6 +4,8 @@ import (
 	"bytes"
 
 	"github.com/adrg/frontmatter"
+
+	"github.com/glasgow-open-data/contentlint/lint/source"
 )
 
 // splitter finds the front matter with adrg/frontmatter. Our unmarshal
@@ -11,38 +13,38 @@ import (
 // positions, so that every key and value can be located in the file.
 type splitter struct {
 	formats []*frontmatter.Format
-	opening map[string]string // opening delimiter line → format
+	opening map[string]source.Format // opening delimiter line → format
 }
 
 // captured is what a splitter's unmarshal function receives.
 type captured struct {
-	format string
+	format source.Format
 	data   []byte
 	delims bool // the data includes its delimiters (JSON's bare braces)
 }
 
 func newSplitter() *splitter {
-	capture := func(format string, delims bool) frontmatter.UnmarshalFunc {
+	capture := func(format source.Format, delims bool) frontmatter.UnmarshalFunc {
 		return func(data []byte, v any) error {
 			c := v.(*captured)
 			c.format, c.data, c.delims = format, data, delims
 			return nil
 		}
 	}
-	s := &splitter{opening: map[string]string{}}
-	add := func(start, end, format string) {
+	s := &splitter{opening: map[string]source.Format{}}
+	add := func(start, end string, format source.Format) {
 		s.formats = append(s.formats, frontmatter.NewFormat(start, end, capture(format, false)))
 		s.opening[start] = format
 	}
-	add("---", "---", FormatYAML)
-	add("---yaml", "---", FormatYAML)
-	add("+++", "+++", FormatTOML)
-	add("---toml", "---", FormatTOML)
-	add(";;;", ";;;", FormatJSON)
-	add("---json", "---", FormatJSON)
+	add("---", "---", source.FormatYAML)
+	add("---yaml", "---", source.FormatYAML)
+	add("+++", "+++", source.FormatTOML)
+	add("---toml", "---", source.FormatTOML)
+	add(";;;", ";;;", source.FormatJSON)
+	add("---json", "---", source.FormatJSON)
 	// A bare JSON object followed by a blank line, as Hugo writes it.
-	s.formats = append(s.formats, &frontmatter.Format{Start: "{", End: "}", Unmarshal: capture(FormatJSON, true), UnmarshalDelims: true, RequiresNewLine: true})
-	s.opening["{"] = FormatJSON
+	s.formats = append(s.formats, &frontmatter.Format{Start: "{", End: "}", Unmarshal: capture(source.FormatJSON, true), UnmarshalDelims: true, RequiresNewLine: true})
+	s.opening["{"] = source.FormatJSON
 	return s
 }
 
@@ -71,11 +73,11 @@ func (s *splitter) split(e *Entry) {
 	}
 	if c.data == nil {
 		e.BodyOffset = bom
-		if format, ok := s.opening[openText]; ok && format != FormatJSON {
+		if format, ok := s.opening[openText]; ok && format != source.FormatJSON {
 			// An opening delimiter that frontmatter did not close.
 			e.Format = format
 			e.Open = e.Lines.LineSpan(openLine)
-			e.problem("frontmatter-unterminated", e.Open, "", "front matter opened with %q is never closed; add a line %q after the last field", openText, closingFor(openText))
+			e.problem(ruleFrontMatterUnterminated, e.Open, "", "front matter opened with %q is never closed; add a line %q after the last field", openText, closingFor(openText))
 		}
 		return
 	}
@@ -175,7 +177,7 @@ func closingFor(open string) string {
 }
 
 // firstNonBlankLine returns the first line at or after offset off with text on it.
-func firstNonBlankLine(x *LineIndex, off int) int {
+func firstNonBlankLine(x *source.LineIndex, off int) int {
 	line := x.Pos(off).Line
 	for ; line < x.Lines(); line++ {
 		if len(bytes.TrimSpace(x.LineText(line))) > 0 {
@@ -185,48 +187,35 @@ func firstNonBlankLine(x *LineIndex, off int) int {
 	return line
 }
 
-// decode turns the front matter bytes src[start:end] into JSON-typed data and locations.
-func decode(e *Entry, format string, start, end int) {
-	e.Locations = map[string]Location{}
+// decode turns the front matter bytes src[start:end] into JSON-typed data
+// and locations; the decoder's problems become findings of their rules.
+func decode(e *Entry, format source.Format, start, end int) {
 	data := e.Src[start:end]
-	if len(bytes.TrimSpace(data)) == 0 || (format == FormatJSON && isEmptyObjectText(data)) {
-		e.problem("frontmatter-empty", e.Open, "", "front matter is empty; add the entry's fields between the delimiters")
+	if len(bytes.TrimSpace(data)) == 0 || (format == source.FormatJSON && isEmptyObjectText(data)) {
+		e.problem(ruleFrontMatterEmpty, e.Open, "", "front matter is empty; add the entry's fields between the delimiters")
 		return
 	}
-	var root any
-	var ok bool
-	switch format {
-	case FormatYAML:
-		root, ok = decodeYAML(e, start, end)
-	case FormatTOML:
-		root, ok = decodeTOML(e, start, end)
-	case FormatJSON:
-		root, ok = decodeJSON(e, start, end)
-	}
-	if !ok {
-		// A decoder that stops half way leaves keys without values behind;
-		// with no data, no location is needed.
-		clear(e.Locations)
-		return
-	}
-	m, isMap := root.(map[string]any)
-	if !isMap {
-		if root == nil {
-			e.problem("frontmatter-empty", e.Open, "", "front matter holds no fields; add the entry's fields between the delimiters")
-			return
+	doc := source.Decode(e.Lines, format, start, end, "front matter")
+	e.Locations = doc.Locations
+	for _, p := range doc.Problems {
+		span := p.Span
+		if span.IsZero() {
+			span = e.Open
 		}
-		span := e.Locate("").Value
-		if loc, found := e.Locations[""]; found {
-			span = loc.Value
-		}
-		e.problem("frontmatter-not-mapping", span, "", "%s is %s, not a mapping of fields; write it as \"key: value\" lines", e.subjectName(), describe(root))
+		e.problem(decodeRules[p.Kind], span, source.FieldPath(nil, p.Pointer), "%s", p.Message)
+	}
+	if doc.Failed {
 		return
 	}
-	if len(m) == 0 {
-		e.problem("frontmatter-empty", e.Open, "", "front matter holds no fields; add the entry's fields between the delimiters")
-		return
+	m, isMap := doc.Value.(map[string]any)
+	switch {
+	case doc.Value == nil || (isMap && len(m) == 0):
+		e.problem(ruleFrontMatterEmpty, e.Open, "", "front matter holds no fields; add the entry's fields between the delimiters")
+	case !isMap:
+		e.problem(ruleFrontMatterNotMapping, e.Locate("").Value, "", "front matter is %s, not a mapping of fields; write it as \"key: value\" lines", source.Describe(doc.Value))
+	default:
+		e.Data = m
 	}
-	e.Data = m
 }
 
 func isEmptyObjectText(b []byte) bool {

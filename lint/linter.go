@@ -2,78 +2,67 @@ package lint
 
 import (
 	"bytes"
-	"context"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path"
-	"path/filepath"
-	"runtime"
-	"slices"
+	"strings"
 	"sync"
 
+	"github.com/glasgow-open-data/contentlint/lint/source"
+	"github.com/glasgow-open-data/contentlint/lint/validate"
 	"github.com/glasgow-open-data/contentlint/schema"
 )
 
 // DefaultMaxFileSize is the size above which a file is reported, not parsed.
 const DefaultMaxFileSize = 2 << 20
 
-// Linter checks entries. Build one per run: everything compiled (schemas,
-// the Markdown parser, the rule set) is shared by all files and workers.
+// Linter checks entries with one configuration. Build one per run with
+// NewLinter: everything compiled (schemas, the Markdown parser, the rules)
+// is shared by all files and workers.
 type Linter struct {
-	Catalogue  *Catalogue
-	Severities Severities
-	Parser     *Parser
-	// CollectionFor picks the collection for a file; nil means the file is
-	// not linted (it is reported as skipped).
-	CollectionFor func(path string) *Collection
-	// MaxFileSize is the largest file parsed, in bytes; 0 means DefaultMaxFileSize.
-	MaxFileSize int64
-	// Jobs is the number of files linted at once; 0 means one per CPU.
-	Jobs int
-	// SchemaFor loads the schema an entry names with its own "$schema" key,
-	// a path relative to the entry; nil ignores such keys.
-	SchemaFor func(entryPath, ref string) (*schema.Validator, error)
+	catalogue *Catalogue
+	config    *Config
+	// fsys is where files, relative link targets and the schemas entries
+	// name are read; nil reads nothing (relative links are not checked).
+	fsys        fs.FS
+	maxFileSize int64
+	parser      *Parser
+	schemas     *SchemaCache
 }
 
-// Severity is rule r's effective severity in collection c: the
-// collection's setting for the id, then for the family, then the linter's.
-func (l *Linter) Severity(r *Rule, c *Collection) Severity {
-	if r == nil {
-		return SeverityError
+// NewLinter returns a linter for cfg over the files of fsys (nil: none).
+// maxFileSize overrides the configuration's limit when positive.
+func NewLinter(cat *Catalogue, cfg *Config, fsys fs.FS, maxFileSize int64) *Linter {
+	if maxFileSize <= 0 {
+		maxFileSize = cfg.MaxFileSize
 	}
-	if c != nil {
-		if sev, ok := c.Severities[r.ID]; ok {
-			return sev
-		}
-		if sev, ok := c.Severities[r.Family]; ok {
-			return sev
-		}
+	if maxFileSize <= 0 {
+		maxFileSize = DefaultMaxFileSize
 	}
-	return l.Severities.For(r)
+	return &Linter{catalogue: cat, config: cfg, fsys: fsys, maxFileSize: maxFileSize, parser: NewParser(), schemas: NewSchemaCache(fsys)}
 }
 
-// Result is what a run found.
-type Result struct {
-	Findings []Finding // sorted
-	Files    int       // files linted
-	Skipped  []string  // files no collection claims
+// SchemaOptions are the compile options every schema gets: the field
+// validators registered as formats, so schema authors share our messages.
+func SchemaOptions() schema.Options {
+	return schema.Options{Formats: validate.Formats}
 }
 
-// LintSource checks one file's contents and returns its findings, sorted.
-func (l *Linter) LintSource(path string, src []byte, c *Collection) []Finding {
-	e := l.Parser.Parse(path, src)
-	return l.check(e, c)
+// LintSource checks one file's contents, named name (a path of the linter's
+// file system, or a pseudo-name such as "<stdin>" when linkless), and
+// returns its findings, sorted.
+func (l *Linter) LintSource(name string, src []byte, c *Collection) []Finding {
+	return l.check(l.parser.Parse(name, src), c, l.existsNear(name))
 }
 
-// check runs every rule on a parsed entry.
-func (l *Linter) check(e *Entry, c *Collection) []Finding {
+// check runs every check on a parsed entry.
+func (l *Linter) check(e *Entry, c *Collection, exists func(string) bool) []Finding {
 	var out []Finding
 	c = l.entrySchema(e, c)
 	add := func(d Diagnostic) {
-		sev := l.Severity(l.Catalogue.Rule(d.Rule), c)
+		sev := l.config.Severity(d.Rule, c)
 		if sev == SeverityOff {
 			return
 		}
@@ -87,12 +76,18 @@ func (l *Linter) check(e *Entry, c *Collection) []Finding {
 		add(d)
 	}
 	if !e.Fatal {
-		exists := existsNear(e.Path)
-		for _, r := range l.Catalogue.Rules() {
-			if r.Run == nil {
-				continue
+		options := func(r *Rule) any {
+			if c != nil {
+				if o, ok := c.Options[r]; ok {
+					return o
+				}
 			}
-			l.runSafely(r, &Pass{Entry: e, Collection: c, Exists: exists, report: add})
+			return l.catalogue.defaults[r]
+		}
+		for _, ch := range l.catalogue.checks {
+			if ch.Run != nil {
+				l.runSafely(ch, &Pass{Entry: e, Collection: c, Exists: exists, check: ch, report: add, options: options})
+			}
 		}
 		out = l.applySuppressions(e, out, c)
 	}
@@ -104,115 +99,103 @@ func (l *Linter) check(e *Entry, c *Collection) []Finding {
 // is a finding at the key's value, and the entry is not schema-checked.
 func (l *Linter) entrySchema(e *Entry, c *Collection) *Collection {
 	ref, ok := e.Data["$schema"].(string)
-	if !ok || c == nil || l.SchemaFor == nil {
+	if !ok || c == nil {
 		return c
 	}
-	v, err := l.SchemaFor(e.Path, ref)
+	v, err := l.loadEntrySchema(e.Path, ref)
 	if err != nil {
 		// The entry meant another schema: checking it against the
 		// collection's would only add noise.
-		e.problem("schema-ref", e.Locate("/$schema").Value, "$schema", "$schema: %v", err)
+		e.problem(ruleSchemaRef, e.Locate("/$schema").Value, "$schema", "$schema: %v", err)
 	}
 	own := *c
 	own.Schema = v
 	return &own
 }
 
-// runSafely runs one rule, turning a panic into an internal-error finding so
-// that one bug cannot stop the run.
-func (l *Linter) runSafely(r *Rule, p *Pass) {
-	defer func() {
-		if v := recover(); v != nil {
-			p.report(Diagnostic{Rule: "internal-error", Span: p.Entry.Lines.Span(0, 0),
-				Message: fmt.Sprintf("rule %s failed: %v; please report this with the file", r.ID, v)})
-		}
-	}()
-	r.run(p)
+// loadEntrySchema loads the schema an entry names, relative to the entry;
+// like a configured schema, it must stay inside the configuration's folder.
+func (l *Linter) loadEntrySchema(entryPath, ref string) (*schema.Validator, error) {
+	if strings.Contains(ref, "://") {
+		return nil, fmt.Errorf("%q is a URL; only a schema file in the repository may be named", ref)
+	}
+	if strings.HasPrefix(ref, schema.BuiltinPrefix) {
+		return l.schemas.Load(ref)
+	}
+	if l.fsys == nil || isPseudoPath(entryPath) {
+		return nil, fmt.Errorf("%q cannot be read: the entry is not in a file system", ref)
+	}
+	p := path.Join(path.Dir(entryPath), ref)
+	if strings.HasPrefix(l.config.Rel(p), "../") || path.IsAbs(ref) {
+		return nil, fmt.Errorf("%q is outside the repository folder %s", ref, l.config.Dir)
+	}
+	return l.schemas.Load(p)
 }
 
-// existsNear answers Pass.Exists for links in the entry at path.
-func existsNear(entryPath string) func(string) bool {
-	if entryPath == "" || entryPath == "-" {
+// runSafely runs one check, turning a panic into an internal-error finding
+// so that one bug cannot stop the run.
+func (l *Linter) runSafely(ch *Check, p *Pass) {
+	defer func() {
+		if v := recover(); v != nil {
+			ids := make([]string, len(ch.Rules))
+			for i, r := range ch.Rules {
+				ids[i] = r.ID
+			}
+			p.report(Diagnostic{Rule: ruleInternalError, Span: p.Entry.Lines.Span(0, 0),
+				Message: fmt.Sprintf("the check for %s failed: %v; please report this with the file", strings.Join(ids, ", "), v)})
+		}
+	}()
+	ch.Run(p)
+}
+
+// existsNear answers Pass.Exists for links in the entry at name.
+func (l *Linter) existsNear(name string) func(string) bool {
+	if l.fsys == nil || isPseudoPath(name) {
 		return nil
 	}
-	dir := filepath.Dir(entryPath)
+	dir := path.Dir(name)
 	return func(rel string) bool {
-		_, err := os.Stat(filepath.Join(dir, filepath.FromSlash(path.Clean(rel))))
+		p := path.Join(dir, rel)
+		if !fs.ValidPath(p) {
+			return false
+		}
+		_, err := fs.Stat(l.fsys, p)
 		return err == nil
 	}
 }
 
-// LintFiles lints files from the channel with a bounded pool of workers,
-// reading each file once and keeping only its findings. Output does not
-// depend on the number of workers.
-func (l *Linter) LintFiles(ctx context.Context, files <-chan string) Result {
-	jobs := l.Jobs
-	if jobs <= 0 {
-		jobs = runtime.NumCPU()
-	}
-	type fileResult struct {
-		findings []Finding
-		skipped  string
-	}
-	results := make(chan fileResult, jobs)
-	var wg sync.WaitGroup
-	for range jobs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for name := range files {
-				if ctx.Err() != nil {
-					continue
-				}
-				c := l.CollectionFor(name)
-				if c == nil {
-					results <- fileResult{skipped: name}
-					continue
-				}
-				results <- fileResult{findings: l.LintFile(name, c)}
-			}
-		}()
-	}
-	go func() { wg.Wait(); close(results) }()
-	var res Result
-	for r := range results {
-		if r.skipped != "" {
-			res.Skipped = append(res.Skipped, r.skipped)
-			continue
-		}
-		res.Files++
-		res.Findings = append(res.Findings, r.findings...)
-	}
-	res.Findings = SortFindings(res.Findings)
-	slices.Sort(res.Skipped)
-	return res
+// isPseudoPath reports whether name names no file, like "<stdin>" or "-".
+func isPseudoPath(name string) bool {
+	return name == "" || name == "-" || strings.HasPrefix(name, "<") && strings.HasSuffix(name, ">")
 }
 
-// LintFile reads and lints one file; a file that cannot be read is a finding.
+// LintFile reads and lints one file of the linter's file system; a file
+// that cannot be read is a finding.
 func (l *Linter) LintFile(name string, c *Collection) []Finding {
 	src, err := l.readFile(name)
-	return l.lintRead(name, src, err, c)
+	return l.lintRead(name, src, err, c, l.existsNear(name))
 }
 
 // LintReader lints one entry read from r (standard input), named name,
-// within the same size limit as files.
+// within the same size limit as files. Relative links are not checked:
+// the entry is not where its name says.
 func (l *Linter) LintReader(name string, r io.Reader, c *Collection) []Finding {
 	src, err := l.readLimited(r, 0)
-	return l.lintRead(name, src, err, c)
+	return l.lintRead(name, src, err, c, nil)
 }
 
-func (l *Linter) lintRead(name string, src []byte, err error, c *Collection) []Finding {
+func (l *Linter) lintRead(name string, src []byte, err error, c *Collection, exists func(string) bool) []Finding {
 	if err != nil {
+		rule := ruleFileUnreadable
 		var tooLarge *tooLargeError
-		rule := "file-unreadable"
 		if errors.As(err, &tooLarge) {
-			rule = "file-too-large"
+			rule = ruleFileTooLarge
 		}
-		e := &Entry{Path: name, Lines: NewLineIndex(nil), Fatal: true}
+		e := &Entry{Path: name, Lines: source.NewLineIndex(nil), Fatal: true}
 		e.problem(rule, e.Lines.Span(0, 0), "", "%v", err)
-		return l.check(e, c)
+		return l.check(e, c, nil)
 	}
-	return l.LintSource(name, src, c)
+	return l.check(l.parser.Parse(name, src), c, exists)
 }
 
 type tooLargeError struct{ size, limit int64 }
@@ -223,15 +206,17 @@ func (e *tooLargeError) Error() string {
 
 // readFile reads at most the size limit, so a huge file costs no more than that.
 func (l *Linter) readFile(name string) ([]byte, error) {
+	if l.fsys == nil {
+		return nil, errors.New("cannot read the file: no file system to read it from")
+	}
 	// Never open anything but a regular file: opening a named pipe would
-	// block until something writes to it. The open itself is non-blocking
-	// too, for a file swapped for a pipe between the two calls.
-	if info, err := os.Stat(name); err != nil {
+	// block until something writes to it.
+	if info, err := fs.Stat(l.fsys, name); err != nil {
 		return nil, fmt.Errorf("cannot read the file: %w", unwrapPath(err))
 	} else if !info.Mode().IsRegular() {
 		return nil, fmt.Errorf("cannot read the file: it is a %s, not a regular file", modeName(info.Mode()))
 	}
-	f, err := os.OpenFile(name, os.O_RDONLY|nonBlocking, 0)
+	f, err := l.fsys.Open(name)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read the file: %w", unwrapPath(err))
 	}
@@ -243,23 +228,16 @@ func (l *Linter) readFile(name string) ([]byte, error) {
 	if !info.Mode().IsRegular() {
 		return nil, fmt.Errorf("cannot read the file: it is a %s, not a regular file", modeName(info.Mode()))
 	}
-	if limit := l.sizeLimit(); info.Size() > limit {
-		return nil, &tooLargeError{info.Size(), limit}
+	if info.Size() > l.maxFileSize {
+		return nil, &tooLargeError{info.Size(), l.maxFileSize}
 	}
 	return l.readLimited(f, int(info.Size()))
-}
-
-func (l *Linter) sizeLimit() int64 {
-	if l.MaxFileSize > 0 {
-		return l.MaxFileSize
-	}
-	return DefaultMaxFileSize
 }
 
 // readLimited reads at most one byte over the size limit into a buffer
 // sized for the expected number of bytes (a file's size; 0 when unknown).
 func (l *Linter) readLimited(r io.Reader, expect int) ([]byte, error) {
-	limit := l.sizeLimit()
+	limit := l.maxFileSize
 	buf := bytes.NewBuffer(make([]byte, 0, expect+bytes.MinRead))
 	_, err := buf.ReadFrom(io.LimitReader(r, limit+1))
 	src := buf.Bytes()
@@ -295,4 +273,36 @@ func modeName(m fs.FileMode) string {
 		return "device"
 	}
 	return "special file"
+}
+
+// SchemaCache compiles each schema once per run, for every worker.
+type SchemaCache struct {
+	fsys fs.FS
+	mu   sync.Mutex
+	byID map[string]*cachedSchema
+}
+
+type cachedSchema struct {
+	once sync.Once
+	v    *schema.Validator
+	err  error
+}
+
+// NewSchemaCache returns a cache that reads schema files from fsys.
+func NewSchemaCache(fsys fs.FS) *SchemaCache {
+	return &SchemaCache{fsys: fsys, byID: map[string]*cachedSchema{}}
+}
+
+// Load compiles the schema at name (a builtin: name or a path of the
+// file system) the first time it is asked for.
+func (s *SchemaCache) Load(name string) (*schema.Validator, error) {
+	s.mu.Lock()
+	cs := s.byID[name]
+	if cs == nil {
+		cs = &cachedSchema{}
+		s.byID[name] = cs
+	}
+	s.mu.Unlock()
+	cs.once.Do(func() { cs.v, cs.err = schema.Load(s.fsys, name, SchemaOptions()) })
+	return cs.v, cs.err
 }

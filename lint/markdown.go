@@ -26,17 +26,14 @@ func (m markdownParser) parse(body []byte) ast.Node {
 	return m.p.Parse(text.NewReader(body))
 }
 
-// MarkdownRules are the problems the parser finds in a body before any rule
-// runs; they have no Run of their own.
-var MarkdownRules = []*Rule{
-	{
-		ID:       "body-nesting",
-		Family:   "body",
-		Title:    "Lists and block quotes nest too deeply to parse",
-		Doc:      "Markdown parsers take time that grows with the square of the nesting depth of lists and block quotes; a body nested thousands of levels deep (never written by hand) would stall the run. contentlint estimates the cost in one pass before parsing and, past a budget, skips the body's checks with this finding at the deepest line.",
-		Bad:      "> > > > > > > > ... (thousands of levels)",
-		Good:     "> A quotation, one or two levels deep.",
-		Severity: SeverityError,
-		Tags:     []string{"markdown", "robustness"},
-	},
+// ruleBodyNesting is reported by the parser before any check runs.
+var ruleBodyNesting = &Rule{
+	ID:          "body-nesting",
+	Family:      "body",
+	Title:       "Lists and block quotes nest too deeply to parse",
+	Doc:         "Markdown parsers take time that grows with the square of the nesting depth of lists and block quotes; a body nested thousands of levels deep (never written by hand) would stall the run. contentlint estimates the cost in one pass before parsing and, past a budget, skips the body's checks with this finding at the deepest line.",
+	Config:      exampleBare,
+	ExampleNote: "A body nested thousands of levels deep (\"> > > > ...\"): the example test lints one of 20,000 levels; a quotation one or two levels deep is fine.",
+	Severity:    SeverityError,
+	Tags:        []string{"markdown", "robustness"},
 }

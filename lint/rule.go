@@ -2,63 +2,140 @@ package lint
 
 import (
 	"fmt"
+	"slices"
+
+	"github.com/glasgow-open-data/contentlint/lint/source"
 )
 
-// Rule is one check: a stable id, its documentation and a default severity.
-// Run is nil for problems the parser reports while reading a file (broken
-// front matter, an unreadable file); they are still rules so that they can be
-// documented, configured and suppressed like any other.
+// Rule is one kind of finding: a stable id, its documentation and a default
+// severity. Rules are values that code reports under
+// (p.Report(ruleSchemaType, ...)); the code lives in a Check, so that one
+// check can report several related rules (the schema check reports every
+// schema-* rule from one validation) and a rule's documentation does not
+// depend on how it is found.
 type Rule struct {
-	ID       string   // stable kebab-case id: the SARIF ruleId, suppression key and docs anchor
-	Family   string   // the group a configuration can switch as one, e.g. "schema" or "social"
-	Title    string   // one line
-	Doc      string   // what the rule checks and why
-	Bad      string   // an example that fires the rule
-	Good     string   // the same example, fixed
-	Severity Severity // default severity
-	Tags     []string // SARIF properties.tags
-	Run      func(*Pass)
+	ID     string // stable kebab-case id: the SARIF ruleId, suppression key and docs anchor
+	Family string // the group a configuration can switch as one, e.g. "schema" or "social"
+	Title  string // one line
+	Doc    string // what the rule checks and why
+	// Bad is a complete entry that fires the rule, and only it; Good is the
+	// same entry, fixed, which is clean. Both are linted by a test and Bad's
+	// real output is shown in docs/rules.md.
+	Bad, Good string
+	// Config is a configuration (YAML) the examples are linted with; empty
+	// means the built-in defaults. Files are other files the examples need
+	// (a schema), by path relative to the configuration.
+	Config string
+	Files  map[string]string
+	// ExampleNote replaces Bad and Good where a file cannot be shown inline
+	// (binary, unreadable, too large): it says what such a file is and how
+	// the example test makes one.
+	ExampleNote string
+	Severity    Severity // default severity
+	Tags        []string // SARIF properties.tags
+	// Options declares what the rule can be told in the configuration; nil
+	// when it takes none.
+	Options *RuleOptions
 }
 
-// Pass is what a rule sees of one entry while it runs.
+// RuleOptions declares a rule's options: a JSON Schema for the options
+// object, validated with the rest of the configuration, and the defaults.
+type RuleOptions struct {
+	// Schema is the JSON Schema (draft 2020-12) of the options object.
+	Schema string
+	// Default returns a new options value (a pointer to the rule's options
+	// struct) holding the defaults; configured options are decoded onto it.
+	Default func() any
+}
+
+// Check is code that runs on every entry and reports under the rules it
+// declares. A check without Run declares rules that the parser or the
+// linter reports itself (a file that cannot be read, an unused suppression).
+type Check struct {
+	Rules []*Rule
+	Run   func(*Pass)
+}
+
+// Pass is what a check sees of one entry while it runs.
 type Pass struct {
 	Entry      *Entry
 	Collection *Collection
 	// Exists reports whether a file or folder exists at a slash-separated
-	// path relative to the entry's folder. Rules never touch the file system
-	// themselves; nil means "cannot tell" and such checks are skipped.
+	// path relative to the entry's folder. Checks never touch the file
+	// system themselves; nil means "cannot tell" and such checks are skipped.
 	Exists func(rel string) bool
-	rule   *Rule
-	report func(Diagnostic)
+
+	check   *Check
+	report  func(Diagnostic)
+	options func(*Rule) any
 }
 
-// Report records a diagnostic for the running rule.
-func (p *Pass) Report(span Span, field string, format string, args ...any) {
-	p.ReportRule(p.rule.ID, span, field, format, args...)
+// Report records a finding of rule r at span.
+func (p *Pass) Report(r *Rule, span source.Span, format string, args ...any) {
+	p.ReportDiagnostic(Diagnostic{Rule: r, Span: span, Message: fmt.Sprintf(format, args...)})
 }
 
-// ReportRule records a diagnostic under another rule id of the same family,
-// for rules that check one thing with several outcomes.
-func (p *Pass) ReportRule(id string, span Span, field string, format string, args ...any) {
-	p.report(Diagnostic{Rule: id, Span: span, Field: field, Message: fmt.Sprintf(format, args...)})
+// ReportField records a finding of rule r about the front matter value at
+// pointer ptr: at the value, naming the field path, with the message
+// prefixed by it ("social.twitter: ...").
+func (p *Pass) ReportField(r *Rule, ptr string, format string, args ...any) {
+	e := p.Entry
+	field := source.FieldPath(e.Data, ptr)
+	msg := fmt.Sprintf(format, args...)
+	if field != "" {
+		msg = field + ": " + msg
+	}
+	p.ReportDiagnostic(Diagnostic{Rule: r, Span: e.Locate(ptr).Value, Field: field, Message: msg})
 }
 
-// Catalogue is the ordered set of every rule the linter knows.
+// ReportDiagnostic records d. Its rule must be one the running check
+// declares: reporting another is a bug, and panics.
+func (p *Pass) ReportDiagnostic(d Diagnostic) {
+	if p.check != nil && !slices.Contains(p.check.Rules, d.Rule) {
+		id := "<nil>"
+		if d.Rule != nil {
+			id = d.Rule.ID
+		}
+		panic(fmt.Sprintf("a check reported rule %s, which it does not declare", id))
+	}
+	p.report(d)
+}
+
+// Options returns rule r's options for the entry's collection: a pointer
+// to the value r.Options.Default returns, with the configured options
+// decoded onto it. It is nil for a rule without options.
+func (p *Pass) Options(r *Rule) any {
+	if p.options == nil {
+		return nil
+	}
+	return p.options(r)
+}
+
+// Catalogue is the ordered set of every rule and check the linter knows.
 type Catalogue struct {
-	rules []*Rule
-	byID  map[string]*Rule
+	checks   []*Check
+	rules    []*Rule
+	byID     map[string]*Rule
+	families map[string]bool
+	defaults map[*Rule]any // each rule's default options
 }
 
-// NewCatalogue indexes rules; ids must be unique.
-func NewCatalogue(rules ...[]*Rule) *Catalogue {
-	c := &Catalogue{byID: map[string]*Rule{}}
-	for _, group := range rules {
-		for _, r := range group {
+// NewCatalogue indexes checks and their rules; ids must be unique.
+func NewCatalogue(checks ...Check) *Catalogue {
+	c := &Catalogue{byID: map[string]*Rule{}, families: map[string]bool{}, defaults: map[*Rule]any{}}
+	for i := range checks {
+		ch := &checks[i]
+		c.checks = append(c.checks, ch)
+		for _, r := range ch.Rules {
 			if _, dup := c.byID[r.ID]; dup {
 				panic("lint: duplicate rule id " + r.ID)
 			}
 			c.byID[r.ID] = r
+			c.families[r.Family] = true
 			c.rules = append(c.rules, r)
+			if r.Options != nil {
+				c.defaults[r] = r.Options.Default()
+			}
 		}
 	}
 	return c
@@ -84,17 +161,7 @@ func (c *Catalogue) Families() []string {
 }
 
 // Known reports whether name is a rule id or a family.
-func (c *Catalogue) Known(name string) bool {
-	if c.byID[name] != nil {
-		return true
-	}
-	for _, r := range c.rules {
-		if r.Family == name {
-			return true
-		}
-	}
-	return false
-}
+func (c *Catalogue) Known(name string) bool { return c.byID[name] != nil || c.families[name] }
 
 // Severities maps rule ids and families to the severity a user chose.
 // A rule id wins over its family; anything not listed keeps its default.
@@ -109,20 +176,4 @@ func (s Severities) For(r *Rule) Severity {
 		return sev
 	}
 	return r.Severity
-}
-
-// Check runs rule r on one entry and returns what it reported.
-func (r *Rule) Check(e *Entry, c *Collection, exists func(string) bool) []Diagnostic {
-	var out []Diagnostic
-	r.run(&Pass{Entry: e, Collection: c, Exists: exists, report: func(d Diagnostic) { out = append(out, d) }})
-	return out
-}
-
-// run runs r with pass p, which it claims for the duration.
-func (r *Rule) run(p *Pass) {
-	if r.Run == nil {
-		return
-	}
-	p.rule = r
-	r.Run(p)
 }

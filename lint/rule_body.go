@@ -12,9 +12,9 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// BodyRules check the Markdown body's links, images and content.
-var BodyRules = []*Rule{
-	{
+// The body rules: the Markdown body's links, images and content.
+var (
+	ruleLinkURL = &Rule{
 		ID:     "link-url",
 		Family: "link",
 		Title:  "Web links are valid addresses",
@@ -27,9 +27,8 @@ var BodyRules = []*Rule{
 		Good:     "Read our [data charter](https://glasgowopendata.org/charter).\n",
 		Severity: SeverityError,
 		Tags:     []string{"markdown", "links"},
-		Run:      runLinkURL,
-	},
-	{
+	}
+	ruleLinkEmail = &Rule{
 		ID:       "link-email",
 		Family:   "link",
 		Title:    "Email links are valid addresses",
@@ -38,9 +37,8 @@ var BodyRules = []*Rule{
 		Good:     "[Email us](mailto:contact@glasgowopendata.org)\n",
 		Severity: SeverityError,
 		Tags:     []string{"markdown", "links"},
-		Run:      runLinkEmail,
-	},
-	{
+	}
+	ruleLinkMissingFile = &Rule{
 		ID:     "link-missing-file",
 		Family: "link",
 		Title:  "Relative links point at files that exist",
@@ -53,9 +51,8 @@ var BodyRules = []*Rule{
 		Good:     "![Our logo](images/glasgow-open-data.png)\n",
 		Severity: SeverityError,
 		Tags:     []string{"markdown", "links"},
-		Run:      runLinkMissingFile,
-	},
-	{
+	}
+	ruleLinkEmptyText = &Rule{
 		ID:     "link-empty-text",
 		Family: "link",
 		Title:  "Links have text",
@@ -65,9 +62,8 @@ var BodyRules = []*Rule{
 		Good:     "Join the [community forum](https://forum.glasgowopendata.org).\n",
 		Severity: SeverityWarning,
 		Tags:     []string{"markdown", "links", "accessibility"},
-		Run:      runLinkEmptyText,
-	},
-	{
+	}
+	ruleLinkEmptyDestination = &Rule{
 		ID:       "link-empty-destination",
 		Family:   "link",
 		Title:    "Links have a destination",
@@ -76,9 +72,8 @@ var BodyRules = []*Rule{
 		Good:     "See the [data portal](https://data.glasgow.gov.uk/).\n",
 		Severity: SeverityError,
 		Tags:     []string{"markdown", "links"},
-		Run:      runLinkEmptyDestination,
-	},
-	{
+	}
+	ruleLinkReferenceUndefined = &Rule{
 		ID:     "link-reference-undefined",
 		Family: "link",
 		Title:  "Reference links have a definition",
@@ -91,9 +86,8 @@ var BodyRules = []*Rule{
 		Good:     "Read the [charter][charter].\n\n[charter]: https://glasgowopendata.org/charter\n",
 		Severity: SeverityError,
 		Tags:     []string{"markdown", "links"},
-		Run:      runLinkReferenceUndefined,
-	},
-	{
+	}
+	ruleImageAlt = &Rule{
 		ID:     "image-alt",
 		Family: "image",
 		Title:  "Images have alt text",
@@ -103,9 +97,8 @@ var BodyRules = []*Rule{
 		Good:     "![People coding at a monthly hack night](images/hack-night.jpg)\n",
 		Severity: SeverityWarning,
 		Tags:     []string{"markdown", "accessibility"},
-		Run:      runImageAlt,
-	},
-	{
+	}
+	ruleBodyEmpty = &Rule{
 		ID:     "body-empty",
 		Family: "body",
 		Title:  "The body is not empty when sections are expected",
@@ -115,9 +108,8 @@ var BodyRules = []*Rule{
 		Good:     "---\ntitle: Glasgow Open Data\n---\n## Our Mission\n\nWe open up data.\n\n## Get Involved\n\nCome along.\n",
 		Severity: SeverityError,
 		Tags:     []string{"markdown", "structure"},
-		Run:      runBodyEmpty,
-	},
-}
+	}
+)
 
 // bodyLink is one link, image or autolink in the body. What only messages
 // need (its span and text) is computed when a rule reports.
@@ -350,7 +342,7 @@ func runLinkURL(p *Pass) {
 			continue // link-email, not a web address, or relative
 		}
 		if err := validate.URL(d); err != nil {
-			p.Report(l.span(p.Entry), "", "%s %q: %v", l.noun(), d, err)
+			p.Report(ruleLinkURL, l.span(p.Entry), "%s %q: %v", l.noun(), d, err)
 		}
 	}
 }
@@ -381,9 +373,9 @@ func runLinkEmail(p *Pass) {
 			switch {
 			case err == nil:
 			case len(list) == 1:
-				p.Report(l.span(p.Entry), "", "%s %q: %v", l.noun(), l.dest, err)
+				p.Report(ruleLinkEmail, l.span(p.Entry), "%s %q: %v", l.noun(), l.dest, err)
 			default:
-				p.Report(l.span(p.Entry), "", "%s %q: address %q %v", l.noun(), l.dest, a, err)
+				p.Report(ruleLinkEmail, l.span(p.Entry), "%s %q: address %q %v", l.noun(), l.dest, a, err)
 			}
 		}
 	}
@@ -420,7 +412,7 @@ func runLinkMissingFile(p *Pass) {
 		if rel == "" || p.Exists(rel) {
 			continue
 		}
-		p.Report(l.span(p.Entry), "", "%s target %q does not exist (looked for %q relative to this file's folder); fix the path or add the file",
+		p.Report(ruleLinkMissingFile, l.span(p.Entry), "%s target %q does not exist (looked for %q relative to this file's folder); fix the path or add the file",
 			l.noun(), l.dest, rel)
 	}
 }
@@ -431,7 +423,7 @@ func runLinkEmptyText(p *Pass) {
 		if l.image || !l.textEmpty(p.Entry) {
 			continue
 		}
-		p.Report(l.span(p.Entry), "", "link to %q has no text; write what it links to between the brackets", l.dest)
+		p.Report(ruleLinkEmptyText, l.span(p.Entry), "link to %q has no text; write what it links to between the brackets", l.dest)
 	}
 }
 
@@ -441,7 +433,7 @@ func runLinkEmptyDestination(p *Pass) {
 		if l.autolink || strings.TrimSpace(l.dest) != "" {
 			continue
 		}
-		p.Report(l.span(p.Entry), "", "%s %q has an empty destination; put the address between the parentheses", l.noun(), l.text(p.Entry))
+		p.Report(ruleLinkEmptyDestination, l.span(p.Entry), "%s %q has an empty destination; put the address between the parentheses", l.noun(), l.text(p.Entry))
 	}
 }
 
@@ -451,7 +443,7 @@ func runImageAlt(p *Pass) {
 		if !l.image || !l.textEmpty(p.Entry) {
 			continue
 		}
-		p.Report(l.span(p.Entry), "", "image %q has no alt text; describe the image between the brackets: ![what it shows](%s)",
+		p.Report(ruleImageAlt, l.span(p.Entry), "image %q has no alt text; describe the image between the brackets: ![what it shows](%s)",
 			l.dest, l.dest)
 	}
 }
@@ -466,7 +458,7 @@ func runBodyEmpty(p *Pass) {
 	for i, sec := range s.Required {
 		want[i] = fmt.Sprintf("%q", headingMarker(sectionLevel(s))+" "+sec.Title)
 	}
-	p.Report(bodyStartSpan(p.Entry), "", "body is empty; write the entry's sections after the front matter, starting with %s",
+	p.Report(ruleBodyEmpty, bodyStartSpan(p.Entry), "body is empty; write the entry's sections after the front matter, starting with %s",
 		strings.Join(want, ", "))
 }
 
@@ -519,7 +511,7 @@ func runLinkReferenceUndefined(p *Pass) {
 		if defined[c.label] {
 			continue
 		}
-		p.Report(e.BodySpan(c.start, c.end), "", "reference link %q has no definition for %q; add a line \"[%s]: https://...\" to the body, or write an inline link",
+		p.Report(ruleLinkReferenceUndefined, e.BodySpan(c.start, c.end), "reference link %q has no definition for %q; add a line \"[%s]: https://...\" to the body, or write an inline link",
 			c.raw, c.rawLabel, c.rawLabel)
 	}
 }

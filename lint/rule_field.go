@@ -1,66 +1,82 @@
 package lint
 
 import (
-	"path"
-	"strconv"
 	"strings"
 
+	"github.com/glasgow-open-data/contentlint/lint/source"
 	"github.com/glasgow-open-data/contentlint/lint/validate"
 )
 
-// FieldRules check the values of the fields a collection maps to a kind:
-// emails, URLs and social handles, each by the rules of its kind. The first
-// rule walks the fields once and reports under every id of these families.
-var FieldRules = append([]*Rule{
-	{
+// The field rules: the values of the fields a collection maps to a kind
+// (emails, URLs and social accounts), each by the rules of its kind. One
+// check walks the fields once and reports under every rule of these families.
+var (
+	ruleEmailInvalid = &Rule{
 		ID: "email-invalid", Family: "email", Severity: SeverityError,
-		Title: "An email field is not a plain, valid address",
-		Doc:   "The value must be a bare address as people publish it (RFC 5321/5322 dot-atom form): no display name, no mailto: prefix, no spaces, quoted local parts, comments or IP-literal domains; a domain with at least two labels. Internationalised domains are accepted.",
-		Bad:   "contact_email: \"Glasgow Open Data <contact@glasgowopendata.org>\"",
-		Good:  "contact_email: \"contact@glasgowopendata.org\"",
-		Tags:  []string{"correctness"},
-		Run:   checkFields,
-	},
-	{
+		Title:  "An email field is not a plain, valid address",
+		Doc:    "The value must be a bare address as people publish it (RFC 5321/5322 dot-atom form): no display name, no mailto: prefix, no spaces, quoted local parts, comments or IP-literal domains; a domain with at least two labels. Internationalised domains are accepted. The finding points at the value.",
+		Config: exampleFields,
+		Bad:    "---\ncontact_email: \"Glasgow Open Data <contact@glasgowopendata.org>\"\n---\n\nAbout the group.\n",
+		Good:   "---\ncontact_email: \"contact@glasgowopendata.org\"\n---\n\nAbout the group.\n",
+		Tags:   []string{"correctness"},
+	}
+	ruleEmailPlaceholder = &Rule{
 		ID: "email-placeholder", Family: "email", Severity: SeverityWarning,
-		Title: "An email field holds a placeholder address",
-		Doc:   "Addresses at example.com, example.org or example.net, test@test..., and domains under .invalid, .localhost, .test or .example are reserved for documentation and tests; nobody reads them.",
-		Bad:   "contact_email: \"hello@example.com\"",
-		Good:  "contact_email: \"contact@glasgowopendata.org\"",
-		Tags:  []string{"correctness"},
-	},
-	{
+		Title:  "An email field holds a placeholder address",
+		Doc:    "Addresses at example.com, example.org or example.net, test@test..., and domains under .invalid, .localhost, .test or .example are reserved for documentation and tests; nobody reads them. The finding points at the value.",
+		Config: exampleFields,
+		Bad:    "---\ncontact_email: \"hello@example.com\"\n---\n\nAbout the group.\n",
+		Good:   "---\ncontact_email: \"contact@glasgowopendata.org\"\n---\n\nAbout the group.\n",
+		Tags:   []string{"correctness"},
+	}
+	ruleURLInvalid = &Rule{
 		ID: "url-invalid", Family: "url", Severity: SeverityError,
-		Title: "A URL field is not a usable absolute http(s) URL",
-		Doc:   "The value must be an absolute https or http URL whose host is a public DNS name or IP address, with no spaces, credentials, malformed percent-encoding or bad port. A missing scheme gets a suggestion.",
-		Bad:   "website: \"glasgowopendata.org\"",
-		Good:  "website: \"https://glasgowopendata.org\"",
-		Tags:  []string{"correctness"},
-	},
-	{
+		Title:  "A URL field is not a usable absolute http(s) URL",
+		Doc:    "The value must be an absolute https or http URL whose host is a public DNS name or IP address, with no spaces, credentials, malformed percent-encoding or bad port. A missing scheme gets a suggestion. The finding points at the value.",
+		Config: exampleFields,
+		Bad:    "---\nwebsite: \"glasgowopendata.org\"\n---\n\nAbout the group.\n",
+		Good:   "---\nwebsite: \"https://glasgowopendata.org\"\n---\n\nAbout the group.\n",
+		Tags:   []string{"correctness"},
+	}
+	ruleURLInsecure = &Rule{
 		ID: "url-insecure", Family: "url", Severity: SeverityWarning,
-		Title: "A URL uses http:// where https:// would do",
-		Doc:   "Browsers warn about plain http, and almost every site serves https.",
-		Bad:   "website: \"http://glasgowopendata.org\"",
-		Good:  "website: \"https://glasgowopendata.org\"",
-		Tags:  []string{"security"},
-	},
-}, socialRules()...)
+		Title:  "A URL uses http:// where https:// would do",
+		Doc:    "Browsers warn about plain http, and almost every site serves https. The finding points at the value.",
+		Config: exampleFields,
+		Bad:    "---\nwebsite: \"http://glasgowopendata.org\"\n---\n\nAbout the group.\n",
+		Good:   "---\nwebsite: \"https://glasgowopendata.org\"\n---\n\nAbout the group.\n",
+		Tags:   []string{"security"},
+	}
+)
 
-// socialRules makes one rule per network, social-<network>.
-func socialRules() []*Rule {
-	var out []*Rule
-	for _, n := range validate.Networks {
-		out = append(out, &Rule{
+// socialRules holds one rule per network, social-<network>, in the
+// networks' order.
+var socialRules = newSocialRules(validate.Networks)
+
+func newSocialRules(networks []validate.Network) []*Rule {
+	out := make([]*Rule, len(networks))
+	for i, n := range networks {
+		out[i] = &Rule{
 			ID: "social-" + n.Name, Family: "social", Severity: SeverityError,
-			Title: "A " + n.Title + " handle or profile URL is malformed",
-			Doc:   n.Rule + " The bare handle, the handle with a leading @ where people write it so, and a profile URL on " + n.Title + "'s own site are accepted; a URL of another network is an error that names it.",
-			Bad:   "social:\n  " + n.Name + ": \"https://example.org/not-a-profile\"",
-			Good:  "social:\n  " + n.Name + ": " + socialExample(n.Name),
-			Tags:  []string{"correctness"},
-		})
+			Title:  "A " + n.Title + " handle or profile URL is malformed",
+			Doc:    n.Rule + " The bare handle, the handle with a leading @ where people write it so, and a profile URL on " + n.Title + "'s own site are accepted; a URL of another network is an error that names it. The finding points at the value.",
+			Config: exampleFields,
+			Bad:    "---\nsocial:\n  " + n.Name + ": \"https://example.org/not-a-profile\"\n---\n\nAbout the group.\n",
+			Good:   "---\nsocial:\n  " + n.Name + ": " + socialExample(n.Name) + "\n---\n\nAbout the group.\n",
+			Tags:   []string{"correctness"},
+		}
 	}
 	return out
+}
+
+// socialRule returns the rule of the network named name, or nil.
+func socialRule(name string) *Rule {
+	for _, r := range socialRules {
+		if r.ID[len("social-"):] == name {
+			return r
+		}
+	}
+	return nil
 }
 
 func socialExample(network string) string {
@@ -83,14 +99,9 @@ func socialExample(network string) string {
 	return "\"GlasgowOpenData\""
 }
 
-// fieldKind returns the kind the collection gives the field at a dotted path.
-func fieldKind(kinds []FieldKind, field string) string {
-	for _, k := range kinds {
-		if ok, _ := path.Match(k.Match, field); ok {
-			return k.Kind
-		}
-	}
-	return ""
+// fieldRules are the rules the field check reports under.
+func fieldRules() []*Rule {
+	return append([]*Rule{ruleEmailInvalid, ruleEmailPlaceholder, ruleURLInvalid, ruleURLInsecure}, socialRules...)
 }
 
 func checkFields(p *Pass) {
@@ -98,56 +109,49 @@ func checkFields(p *Pass) {
 	if p.Collection == nil || e.Data == nil || len(p.Collection.Fields) == 0 {
 		return
 	}
-	var walk func(v any, ptr, field string)
-	walk = func(v any, ptr, field string) {
+	var walk func(v any, ptr string, keys []string)
+	walk = func(v any, ptr string, keys []string) {
 		switch v := v.(type) {
 		case map[string]any:
 			for k, x := range v {
-				child := k
-				if field != "" {
-					child = field + "." + k
-				}
-				walk(x, ptr+"/"+pointerToken(k), child)
+				walk(x, source.Child(ptr, k), append(keys[:len(keys):len(keys)], k))
 			}
 		case []any:
+			// A list's items are checked as the field that holds them.
 			for i, x := range v {
-				walk(x, ptr+"/"+strconv.Itoa(i), field)
+				walk(x, source.Index(ptr, i), keys)
 			}
 		case string:
-			checkField(p, fieldKind(p.Collection.Fields, field), v, ptr)
+			if kind := p.Collection.FieldKind(keys); kind != "" {
+				checkField(p, kind, v, ptr, keys[len(keys)-1])
+			}
 		}
 	}
-	walk(e.Data, "", "")
+	walk(e.Data, "", nil)
 }
 
-// checkField runs the validators of one kind on one value.
-func checkField(p *Pass, kind, value, ptr string) {
-	if kind == "" {
-		return
-	}
-	e := p.Entry
-	span := e.Locate(ptr).Value
-	field := FieldPath(e.Data, ptr)
-	report := func(id string, err error) bool {
+// checkField runs the validators of one kind on one value; key is the
+// value's own key, which names the network of a social field.
+func checkField(p *Pass, kind, value, ptr, key string) {
+	report := func(r *Rule, err error) bool {
 		if err == nil {
 			return false
 		}
-		p.ReportRule(id, span, field, "%s: %s", field, err.Error())
+		p.ReportField(r, ptr, "%s", err.Error())
 		return true
 	}
 	switch kind {
 	case "email":
-		if !report("email-invalid", validate.Email(value)) {
-			report("email-placeholder", validate.PlaceholderEmail(value))
+		if !report(ruleEmailInvalid, validate.Email(value)) {
+			report(ruleEmailPlaceholder, validate.PlaceholderEmail(value))
 		}
 	case "url":
-		if !report("url-invalid", validate.URL(value)) {
-			report("url-insecure", validate.InsecureURL(value))
+		if !report(ruleURLInvalid, validate.URL(value)) {
+			report(ruleURLInsecure, validate.InsecureURL(value))
 		}
 	case "social":
-		network := field[strings.LastIndexByte(field, '.')+1:]
-		if n, ok := validate.NetworkByName(network); ok {
-			report("social-"+n.Name, n.Check(value))
+		if n, ok := validate.NetworkByName(strings.ToLower(key)); ok {
+			report(socialRule(n.Name), n.Check(value))
 		}
 	}
 }

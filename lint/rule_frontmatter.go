@@ -1,74 +1,98 @@
 package lint
 
-// FrontMatterRules check that the front matter exists and parses. All but
+import "github.com/glasgow-open-data/contentlint/lint/source"
+
+// The front matter rules: whether front matter exists and parses. All but
 // frontmatter-missing are reported by the parser.
-var FrontMatterRules = []*Rule{
-	{
+var (
+	ruleFrontMatterMissing = &Rule{
 		ID: "frontmatter-missing", Family: "frontmatter", Severity: SeverityError,
-		Title: "The entry has no front matter",
-		Doc:   "The collection requires front matter: a block of fields between `---` lines (YAML), `+++` lines (TOML) or a JSON object, at the very top of the file.",
-		Bad:   "# Glasgow Open Data Group\n\nAbout the group.",
-		Good:  "---\ntitle: \"Glasgow Open Data Group\"\n---\n\nAbout the group.",
-		Run: func(p *Pass) {
-			if p.Entry.Format == FormatNone && p.Collection != nil && p.Collection.FrontMatterRequired {
-				p.Report(p.Entry.Lines.LineSpan(1), "", "no front matter; start the file with a \"---\" line, the entry's fields, and another \"---\" line")
-			}
-		},
-	},
-	{
+		Title:  "The entry has no front matter",
+		Doc:    "The collection requires front matter: a block of fields between `---` lines (YAML), `+++` lines (TOML) or a JSON object, at the very top of the file. The finding points at line 1.",
+		Config: exampleBare,
+		Bad:    "# Glasgow Open Data Group\n\nAbout the group.\n",
+		Good:   titled("About the group.\n"),
+	}
+	ruleFrontMatterUnterminated = &Rule{
 		ID: "frontmatter-unterminated", Family: "frontmatter", Severity: SeverityError,
-		Title: "The front matter has no closing delimiter",
-		Doc:   "An opening `---` (or `+++`) without a matching closing line makes the whole file front matter. The finding points at the opening line.",
-		Bad:   "---\ntitle: \"Glasgow Open Data Group\"\n\nAbout the group.",
-		Good:  "---\ntitle: \"Glasgow Open Data Group\"\n---\n\nAbout the group.",
-	},
-	{
+		Title:  "The front matter has no closing delimiter",
+		Doc:    "An opening `---` (or `+++`) without a matching closing line makes the whole file front matter. The finding points at the opening line.",
+		Config: exampleBare,
+		Bad:    "---\ntitle: \"Glasgow Open Data Group\"\n\nAbout the group.\n",
+		Good:   titled("About the group.\n"),
+	}
+	ruleFrontMatterSyntax = &Rule{
 		ID: "frontmatter-syntax", Family: "frontmatter", Severity: SeverityError,
-		Title: "The front matter is not valid YAML, TOML or JSON",
-		Doc:   "The parser's error, at the line of the front matter where it occurred.",
-		Bad:   "---\ntitle: Glasgow: Open Data\n---",
-		Good:  "---\ntitle: \"Glasgow: Open Data\"\n---",
-	},
-	{
+		Title:  "The front matter is not valid YAML, TOML or JSON",
+		Doc:    "The parser's error, at the line where the front matter stops being valid: for YAML, the first line that cannot follow the ones before it; for TOML and JSON, the parser's position.",
+		Config: exampleBare,
+		Bad:    "---\ntitle: Glasgow: Open Data\n---\n\nAbout the group.\n",
+		Good:   "---\ntitle: \"Glasgow: Open Data\"\n---\n\nAbout the group.\n",
+	}
+	ruleFrontMatterNotMapping = &Rule{
 		ID: "frontmatter-not-mapping", Family: "frontmatter", Severity: SeverityError,
-		Title: "The front matter is not a mapping of fields",
-		Doc:   "Front matter must be a set of `key: value` fields, not a list or a single value.",
-		Bad:   "---\n- title\n- description\n---",
-		Good:  "---\ntitle: \"Glasgow Open Data Group\"\n---",
-	},
-	{
+		Title:  "The front matter is not a mapping of fields",
+		Doc:    "Front matter must be a set of `key: value` fields, not a list or a single value. The finding points at the value.",
+		Config: exampleBare,
+		Bad:    "---\n- title\n- description\n---\n\nAbout the group.\n",
+		Good:   titled("About the group.\n"),
+	}
+	ruleFrontMatterEmpty = &Rule{
 		ID: "frontmatter-empty", Family: "frontmatter", Severity: SeverityError,
-		Title: "The front matter is empty",
-		Doc:   "The delimiters are there but hold no fields.",
-		Bad:   "---\n---\n\nAbout the group.",
-		Good:  "---\ntitle: \"Glasgow Open Data Group\"\n---\n\nAbout the group.",
-	},
-	{
+		Title:  "The front matter is empty",
+		Doc:    "The delimiters are there but hold no fields. The finding points at the opening delimiter.",
+		Config: exampleBare,
+		Bad:    "---\n---\n\nAbout the group.\n",
+		Good:   titled("About the group.\n"),
+	}
+	ruleFrontMatterDuplicateKey = &Rule{
 		ID: "frontmatter-duplicate-key", Family: "frontmatter", Severity: SeverityError,
-		Title: "A key appears twice in the same mapping",
-		Doc:   "YAML parsers disagree on which of two equal keys wins; contentlint keeps the first and reports the second, naming the first's line.",
-		Bad:   "---\ntitle: \"Glasgow Open Data\"\ntitle: \"Glasgow Open Data Group\"\n---",
-		Good:  "---\ntitle: \"Glasgow Open Data Group\"\n---",
-	},
-	{
+		Title:  "A key appears twice in the same mapping",
+		Doc:    "YAML parsers disagree on which of two equal keys wins; contentlint keeps the first and reports the second at its key, naming the first's line.",
+		Config: exampleBare,
+		Bad:    "---\ntitle: \"Glasgow Open Data\"\ntitle: \"Glasgow Open Data Group\"\n---\n\nAbout the group.\n",
+		Good:   titled("About the group.\n"),
+	}
+	ruleFrontMatterKeyType = &Rule{
 		ID: "frontmatter-key-type", Family: "frontmatter", Severity: SeverityError,
-		Title: "A key is not a string",
-		Doc:   "Keys such as `1`, `true` or `null` are numbers, booleans or null in YAML; JSON Schema needs string keys. Quote the key.",
-		Bad:   "---\n2024: \"founded\"\n---",
-		Good:  "---\n\"2024\": \"founded\"\n---",
-	},
-	{
+		Title:  "A key is not a string",
+		Doc:    "Keys such as `1`, `true` or `null` are numbers, booleans or null in YAML; JSON Schema needs string keys. Quote the key. The finding points at the key.",
+		Config: exampleBare,
+		Bad:    "---\n2024: \"founded\"\n---\n\nAbout the group.\n",
+		Good:   "---\n\"2024\": \"founded\"\n---\n\nAbout the group.\n",
+	}
+	ruleFrontMatterNumber = &Rule{
 		ID: "frontmatter-number", Family: "frontmatter", Severity: SeverityError,
-		Title: "A number is not finite",
-		Doc:   "`.nan`, `.inf` and numbers too large for a 64-bit float cannot be represented in JSON, so the schema cannot check them.",
-		Bad:   "---\nmembers: .inf\n---",
-		Good:  "---\nmembers: 120\n---",
-	},
-	{
+		Title:  "A number is not finite",
+		Doc:    "`.nan`, `.inf` and numbers too large for a 64-bit float cannot be represented in JSON, so the schema cannot check them. The finding points at the value.",
+		Config: exampleBare,
+		Bad:    "---\nmembers: .inf\n---\n\nAbout the group.\n",
+		Good:   "---\nmembers: 120\n---\n\nAbout the group.\n",
+	}
+	ruleFrontMatterLimit = &Rule{
 		ID: "frontmatter-limit", Family: "frontmatter", Severity: SeverityError,
-		Title: "The front matter is too large or too deeply nested",
-		Doc:   "Aliases and merge keys can make a few lines of YAML expand to billions of values. contentlint stops at 10,000 values or 200 levels of nesting and reports it.",
-		Bad:   "---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n# ... and so on\n---",
-		Good:  "---\ntags: [\"civic tech\", \"transparency\"]\n---",
-	},
+		Title:  "The front matter is too large or too deeply nested",
+		Doc:    "Aliases and merge keys can make a few lines of YAML expand to billions of values. contentlint stops at 10,000 values or 200 levels of nesting and reports it at the opening delimiter.",
+		Config: exampleBare,
+		Bad: "---\na: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n" +
+			"d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n---\n\nAbout the group.\n",
+		Good: "---\ntags: [\"civic tech\", \"transparency\"]\n---\n\nAbout the group.\n",
+	}
+)
+
+// decodeRules maps what the front matter decoder found to the rules it is reported under.
+var decodeRules = map[source.ProblemKind]*Rule{
+	source.ProblemSyntax:       ruleFrontMatterSyntax,
+	source.ProblemDuplicateKey: ruleFrontMatterDuplicateKey,
+	source.ProblemKeyType:      ruleFrontMatterKeyType,
+	source.ProblemNumber:       ruleFrontMatterNumber,
+	source.ProblemLimit:        ruleFrontMatterLimit,
+}
+
+// checkFrontMatterMissing reports a file without front matter where the
+// collection requires it.
+func checkFrontMatterMissing(p *Pass) {
+	if p.Entry.Format == source.FormatNone && p.Collection != nil && p.Collection.FrontMatterRequired {
+		p.Report(ruleFrontMatterMissing, p.Entry.Lines.LineSpan(1), "no front matter; start the file with a \"---\" line, the entry's fields, and another \"---\" line")
+	}
 }

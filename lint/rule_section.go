@@ -8,11 +8,11 @@ import (
 	"github.com/yuin/goldmark/ast"
 )
 
-// SectionRules check the body's outline: its headings against the sections
+// The section rules: the body's outline, its headings against the sections
 // the collection declares, and the heading structure itself. Every one of
 // them is skipped when the collection declares no sections.
-var SectionRules = []*Rule{
-	{
+var (
+	ruleSectionRequired = &Rule{
 		ID:     "section-required",
 		Family: "section",
 		Title:  "Required sections are present",
@@ -26,9 +26,8 @@ var SectionRules = []*Rule{
 		Good:     "## Our Mission\n\nWe open up data.\n\n## Get Involved\n\nCome to a hack night.\n",
 		Severity: SeverityError,
 		Tags:     []string{"markdown", "structure"},
-		Run:      func(p *Pass) { runSectionPresence(p, true) },
-	},
-	{
+	}
+	ruleSectionRecommended = &Rule{
 		ID:     "section-recommended",
 		Family: "section",
 		Title:  "Recommended sections are present",
@@ -39,9 +38,8 @@ var SectionRules = []*Rule{
 		Good:     "## Our Mission\n\nWe open up data.\n\n## Current Projects\n\nA transport dashboard.\n\n## Get Involved\n\nCome along.\n",
 		Severity: SeverityWarning,
 		Tags:     []string{"markdown", "structure"},
-		Run:      func(p *Pass) { runSectionPresence(p, false) },
-	},
-	{
+	}
+	ruleSectionOrder = &Rule{
 		ID:     "section-order",
 		Family: "section",
 		Title:  "Declared sections appear in the declared order",
@@ -52,9 +50,8 @@ var SectionRules = []*Rule{
 		Good:     "## Our Mission\n\nWe open up data.\n\n## Get Involved\n\nCome along.\n",
 		Severity: SeverityError,
 		Tags:     []string{"markdown", "structure"},
-		Run:      runSectionOrder,
-	},
-	{
+	}
+	ruleSectionLevel = &Rule{
 		ID:     "section-level",
 		Family: "section",
 		Title:  "Declared sections use the declared heading level",
@@ -67,9 +64,8 @@ var SectionRules = []*Rule{
 		Good:     "## Our Mission\n\nWe open up data.\n",
 		Severity: SeverityError,
 		Tags:     []string{"markdown", "structure"},
-		Run:      runSectionLevel,
-	},
-	{
+	}
+	ruleSectionEmpty = &Rule{
 		ID:     "section-empty",
 		Family: "section",
 		Title:  "Sections have content",
@@ -81,9 +77,8 @@ var SectionRules = []*Rule{
 		Good:     "## Current Projects\n\nA transport dashboard.\n\n## Get Involved\n\nCome along.\n",
 		Severity: SeverityWarning,
 		Tags:     []string{"markdown", "structure"},
-		Run:      runSectionEmpty,
-	},
-	{
+	}
+	ruleSectionDuplicate = &Rule{
 		ID:     "section-duplicate",
 		Family: "section",
 		Title:  "Headings are not repeated within a section",
@@ -95,9 +90,8 @@ var SectionRules = []*Rule{
 		Good:     "## Resources\n\n- a\n- b\n",
 		Severity: SeverityError,
 		Tags:     []string{"markdown", "structure"},
-		Run:      runSectionDuplicate,
-	},
-	{
+	}
+	ruleHeadingSkip = &Rule{
 		ID:     "heading-skip",
 		Family: "section",
 		Title:  "Heading levels go down one at a time",
@@ -109,9 +103,8 @@ var SectionRules = []*Rule{
 		Good:     "## Current Projects\n\n### Transport Dashboard\n\nLive bus data.\n",
 		Severity: SeverityWarning,
 		Tags:     []string{"markdown", "structure", "accessibility"},
-		Run:      runHeadingSkip,
-	},
-	{
+	}
+	ruleHeadingTitle = &Rule{
 		ID:     "heading-title",
 		Family: "section",
 		Title:  "No level-1 heading when the front matter has a title",
@@ -121,9 +114,8 @@ var SectionRules = []*Rule{
 		Good:     "---\ntitle: Glasgow Open Data\n---\nWe open up data.\n",
 		Severity: SeverityWarning,
 		Tags:     []string{"markdown", "structure"},
-		Run:      runHeadingTitle,
-	},
-}
+	}
+)
 
 // sectionsOf returns the sections pass's collection declares, or nil when
 // section rules do not apply (no collection, no declaration, no body).
@@ -319,9 +311,9 @@ func runSectionPresence(p *Pass, required bool) {
 	}
 	o := outline(e, s)
 	marker := headingMarker(sectionLevel(s))
-	kind := "recommended"
+	kind, rule := "recommended", ruleSectionRecommended
 	if required {
-		kind = "required"
+		kind, rule = "required", ruleSectionRequired
 	}
 	for i, d := range o.decls {
 		if d.required != required || o.present[i] >= 0 {
@@ -335,16 +327,16 @@ func runSectionPresence(p *Pass, required bool) {
 		switch {
 		case anchor >= 0:
 			h := o.headings[anchor]
-			p.Report(h.span, "", "missing %s section %q; add %q after %q", kind, d.Title, add, h.text)
+			p.Report(rule, h.span, "missing %s section %q; add %q after %q", kind, d.Title, add, h.text)
 		case len(o.headings) > 0:
 			h := o.headings[0]
 			where := "before"
 			if h.level < sectionLevel(s) {
 				where = "after" // a level-1 heading heads the page; sections go under it
 			}
-			p.Report(h.span, "", "missing %s section %q; add %q %s %q", kind, d.Title, add, where, h.text)
+			p.Report(rule, h.span, "missing %s section %q; add %q %s %q", kind, d.Title, add, where, h.text)
 		default:
-			p.Report(bodyEndSpan(e), "", "missing %s section %q; add %q to the body", kind, d.Title, add)
+			p.Report(rule, bodyEndSpan(e), "missing %s section %q; add %q to the body", kind, d.Title, add)
 		}
 	}
 }
@@ -371,7 +363,7 @@ func runSectionOrder(p *Pass) {
 		}
 		if d < maxDecl {
 			later := o.headings[maxHeading]
-			p.Report(h.span, "", "section %q comes after %q; move it before %q (sections go in the order %s)",
+			p.Report(ruleSectionOrder, h.span, "section %q comes after %q; move it before %q (sections go in the order %s)",
 				h.text, later.text, later.text, declaredOrder(o.decls))
 			continue
 		}
@@ -401,7 +393,7 @@ func runSectionLevel(p *Pass) {
 			continue
 		}
 		h := o.headings[o.present[d]]
-		p.Report(h.span, "", "%q is a level-%d heading; make it %q", h.text, h.level, marker+" "+h.text)
+		p.Report(ruleSectionLevel, h.span, "%q is a level-%d heading; make it %q", h.text, h.level, marker+" "+h.text)
 	}
 }
 
@@ -429,7 +421,7 @@ func runSectionEmpty(p *Pass) {
 		}
 		if !content {
 			oh := newOutlineHeading(e, h)
-			p.Report(oh.span, "", "section %q is empty; write its content under the heading, or remove the heading", oh.text)
+			p.Report(ruleSectionEmpty, oh.span, "section %q is empty; write its content under the heading, or remove the heading", oh.text)
 		}
 	}
 }
@@ -479,7 +471,7 @@ func runSectionDuplicate(p *Pass) {
 		}
 		k := key{parent, h.level, name}
 		if prev, dup := first[k]; dup {
-			p.Report(h.span, "", "duplicate heading %q; %q is already on line %d; merge the two sections or rename one",
+			p.Report(ruleSectionDuplicate, h.span, "duplicate heading %q; %q is already on line %d; merge the two sections or rename one",
 				h.text, prev.text, prev.span.Start.Line)
 			continue
 		}
@@ -533,7 +525,7 @@ func runHeadingSkip(p *Pass) {
 			if i == 0 {
 				from = "the page title (level 1)"
 			}
-			p.Report(h.span, "", "heading %q is level %d after %s; make it %q", h.text, h.level, from,
+			p.Report(ruleHeadingSkip, h.span, "heading %q is level %d after %s; make it %q", h.text, h.level, from,
 				headingMarker(prev+1)+" "+h.text)
 		}
 		prev = h.level
@@ -552,7 +544,7 @@ func runHeadingTitle(p *Pass) {
 	}
 	for _, h := range allHeadings(e) {
 		if h.level == 1 {
-			p.Report(h.span, "", "level-1 heading %q repeats the page heading: the front matter title %q already is one; make it %q",
+			p.Report(ruleHeadingTitle, h.span, "level-1 heading %q repeats the page heading: the front matter title %q already is one; make it %q",
 				h.text, title, "## "+h.text)
 		}
 	}

@@ -6,27 +6,32 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+
+	"github.com/glasgow-open-data/contentlint/lint/source"
 )
 
-// SuppressionRules report problems with the inline suppression comments themselves.
-var SuppressionRules = []*Rule{
-	{
+// The rules about the inline suppression comments themselves, reported by
+// the linter when it applies them.
+var (
+	ruleUnusedSuppression = &Rule{
 		ID: "unused-suppression", Family: "suppression", Severity: SeverityWarning,
-		Title: "A suppression comment silences nothing",
-		Doc:   "A `contentlint-disable` comment whose rule no longer fires on the lines it covers. Remove it, so that it cannot hide a future problem.",
-		Bad:   "<!-- contentlint-disable-next-line link-url -->\n[A fine link](https://glasgowopendata.org)",
-		Good:  "[A fine link](https://glasgowopendata.org)",
-		Tags:  []string{"maintenance"},
-	},
-	{
+		Title:  "A suppression comment silences nothing",
+		Doc:    "A `contentlint-disable` comment whose rule no longer fires on the lines it covers. Remove it, so that it cannot hide a future problem. The finding points at the comment.",
+		Config: exampleBare,
+		Bad:    titled("<!-- contentlint-disable-next-line link-url -->\n[A fine link](https://glasgowopendata.org)\n"),
+		Good:   titled("[A fine link](https://glasgowopendata.org)\n"),
+		Tags:   []string{"maintenance"},
+	}
+	ruleSuppressionInvalid = &Rule{
 		ID: "suppression-invalid", Family: "suppression", Severity: SeverityError,
-		Title: "A suppression comment does not name a known rule",
-		Doc:   "Every suppression must name the rule ids or families it silences, so that a justified exception silences only itself: `<!-- contentlint-disable-next-line link-url -- the site blocks robots -->`. Text after `--` is the justification, kept in SARIF output.",
-		Bad:   "<!-- contentlint-disable-next-line -->",
-		Good:  "<!-- contentlint-disable-next-line link-url -- the site blocks robots -->",
-		Tags:  []string{"maintenance"},
-	},
-}
+		Title:  "A suppression comment does not name a known rule",
+		Doc:    "Every suppression must name the rule ids or families it silences, so that a justified exception silences only itself: `<!-- contentlint-disable-next-line link-url -- the site blocks robots -->`. Text after `--` is the justification, kept in SARIF output. The finding points at the comment.",
+		Config: exampleBare,
+		Bad:    titled("<!-- contentlint-disable-next-line -->\nAbout the group.\n"),
+		Good:   titled("<!-- contentlint-disable-next-line link-url -- the old address is quoted on purpose -->\n[Our charter](htps://glasgowopendata.org/charter)\n"),
+		Tags:   []string{"maintenance"},
+	}
+)
 
 // directive is one suppression comment.
 type directive struct {
@@ -57,7 +62,7 @@ func parseDirective(kind, rest string, span Span) *directive {
 // the body (never inside code) and trailing comments in YAML front matter.
 func directives(e *Entry) []*directive {
 	var out []*directive
-	if e.Format == FormatYAML && !e.Close.IsZero() {
+	if e.Format == source.FormatYAML && !e.Close.IsZero() {
 		for line := e.Open.Start.Line + 1; line < e.Close.Start.Line; line++ {
 			text := e.Lines.LineText(line)
 			if m := yamlDirective.FindSubmatchIndex(text); m != nil {
@@ -113,10 +118,9 @@ func (l *Linter) applySuppressions(e *Entry, findings []Finding, c *Collection) 
 		return findings
 	}
 	var extra []Finding
-	report := func(rule string, span Span, format string, args ...any) {
-		r := l.Catalogue.Rule(rule)
-		if sev := l.Severity(r, c); sev != SeverityOff {
-			f := Finding{Path: e.Path, Severity: sev, Diagnostic: Diagnostic{Rule: rule, Span: span}}
+	report := func(r *Rule, span Span, format string, args ...any) {
+		if sev := l.config.Severity(r, c); sev != SeverityOff {
+			f := Finding{Path: e.Path, Severity: sev, Diagnostic: Diagnostic{Rule: r, Span: span}}
 			f.Message = fmt.Sprintf(format, args...)
 			f.SourceLine = string(e.Lines.LineText(span.Start.Line))
 			extra = append(extra, f)
@@ -125,13 +129,13 @@ func (l *Linter) applySuppressions(e *Entry, findings []Finding, c *Collection) 
 	valid := ds[:0:0]
 	for _, d := range ds {
 		if len(d.rules) == 0 {
-			report("suppression-invalid", d.span, "contentlint-%s names no rule; name the rule ids it silences, e.g. <!-- contentlint-%s link-url -->", d.kind, d.kind)
+			report(ruleSuppressionInvalid, d.span, "contentlint-%s names no rule; name the rule ids it silences, e.g. <!-- contentlint-%s link-url -->", d.kind, d.kind)
 			continue
 		}
 		ok := true
 		for _, name := range d.rules {
-			if !l.Catalogue.Known(name) {
-				report("suppression-invalid", d.span, "contentlint-%s names %q, which is not a rule id or family; \"contentlint rules\" lists them", d.kind, name)
+			if !l.catalogue.Known(name) {
+				report(ruleSuppressionInvalid, d.span, "contentlint-%s names %q, which is not a rule id or family; \"contentlint rules\" lists them", d.kind, name)
 				ok = false
 			}
 		}
@@ -141,21 +145,17 @@ func (l *Linter) applySuppressions(e *Entry, findings []Finding, c *Collection) 
 	}
 	for i := range findings {
 		f := &findings[i]
-		if f.Rule == "internal-error" {
+		if f.Rule == ruleInternalError {
 			continue
 		}
-		fam := f.Rule
-		if r := l.Catalogue.Rule(f.Rule); r != nil {
-			fam = r.Family
-		}
-		if d := suppressor(valid, f.Rule, fam, f.Span.Start.Line); d != nil {
+		if d := suppressor(valid, f.Rule.ID, f.Rule.Family, f.Span.Start.Line); d != nil {
 			d.used = true
 			f.Suppressed, f.Justification = true, d.justification
 		}
 	}
 	for _, d := range valid {
 		if !d.used && d.kind != "enable" {
-			report("unused-suppression", d.span, "contentlint-%s %s silences nothing; remove it", d.kind, strings.Join(d.rules, ", "))
+			report(ruleUnusedSuppression, d.span, "contentlint-%s %s silences nothing; remove it", d.kind, strings.Join(d.rules, ", "))
 		}
 	}
 	return append(findings, extra...)

@@ -2,17 +2,19 @@ package lint
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path"
-	"path/filepath"
 	"strings"
+
+	"github.com/bmatcuk/doublestar/v4"
 )
 
-// Walker turns command-line paths into the files to lint: files by name,
-// folders walked for Markdown, and glob patterns with "**".
+// Walker turns paths into the files to lint: files by name, folders walked
+// for Markdown, and glob patterns. Paths are slash-separated paths of FS.
 type Walker struct {
+	FS fs.FS
 	// Ignore reports paths never to lint (configuration's ignore globs).
 	Ignore func(path string) bool
 	// Skipped is told of every file or folder passed over and why (for --verbose).
@@ -21,27 +23,42 @@ type Walker struct {
 
 // IsMarkdown reports whether name has a Markdown extension.
 func IsMarkdown(name string) bool {
-	ext := strings.ToLower(filepath.Ext(name))
+	ext := strings.ToLower(path.Ext(name))
 	return ext == ".md" || ext == ".markdown"
 }
 
+// IsPattern reports whether a path is a glob pattern.
+func IsPattern(s string) bool { return strings.ContainsAny(s, "*?[{") }
+
+// lstat is fs.Lstat where the file system can tell links apart, else fs.Stat.
+func lstat(fsys fs.FS, name string) (fs.FileInfo, error) {
+	if _, ok := fsys.(fs.ReadLinkFS); ok {
+		return fs.Lstat(fsys, name)
+	}
+	return fs.Stat(fsys, name)
+}
+
 // Check verifies before any work starts that every argument exists (or, for
-// a pattern, matches something), so that a typo is a usage error naming the path.
-func (w *Walker) Check(args []string) error {
+// a pattern, matches something), so that a typo is a usage error naming the
+// path; show turns a path into the name the user gave.
+func (w *Walker) Check(args []string, show func(string) string) error {
 	for _, arg := range args {
 		if arg == "-" {
 			continue
 		}
-		if _, err := os.Lstat(arg); err == nil {
+		if _, err := lstat(w.FS, arg); err == nil {
 			continue
 		}
-		if !isPattern(arg) {
-			return fmt.Errorf("%s: no such file or directory", arg)
+		if !IsPattern(arg) {
+			return fmt.Errorf("%s: no such file or directory", show(arg))
+		}
+		if !doublestar.ValidatePattern(arg) {
+			return fmt.Errorf("%s: not a valid glob pattern", show(arg))
 		}
 		found := false
 		_ = w.walkPattern(context.Background(), arg, func(string) bool { found = true; return false })
 		if !found {
-			return fmt.Errorf("%s: the pattern matches no files", arg)
+			return fmt.Errorf("%s: the pattern matches no files", show(arg))
 		}
 	}
 	return nil
@@ -59,11 +76,10 @@ func (w *Walker) Walk(ctx context.Context, args []string, emit func(string) bool
 	}
 	once := func(name string) bool {
 		if seen != nil {
-			key := filepath.Clean(name)
-			if seen[key] {
+			if seen[name] {
 				return true
 			}
-			seen[key] = true
+			seen[name] = true
 		}
 		if w.Ignore != nil && w.Ignore(name) {
 			w.skip(name, "ignored by configuration")
@@ -75,7 +91,7 @@ func (w *Walker) Walk(ctx context.Context, args []string, emit func(string) bool
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		info, err := os.Stat(arg)
+		info, err := fs.Stat(w.FS, arg)
 		switch {
 		case err == nil && info.IsDir():
 			err = w.walkDir(ctx, arg, func(name string) bool {
@@ -84,7 +100,7 @@ func (w *Walker) Walk(ctx context.Context, args []string, emit func(string) bool
 				}
 				return once(name)
 			})
-		case err == nil, !isPattern(arg):
+		case err == nil, !IsPattern(arg):
 			// Files named explicitly are linted whatever their extension, as
 			// pre-commit passes them; a vanished one becomes a finding.
 			if !once(arg) {
@@ -107,16 +123,18 @@ func (w *Walker) skip(name, reason string) {
 	}
 }
 
-// walkDir walks root, skipping hidden folders, node_modules and symbolic links.
+var errStopWalk = errors.New("stop")
+
+// walkDir walks root in lexical order, skipping hidden folders,
+// node_modules and symbolic links.
 func (w *Walker) walkDir(ctx context.Context, root string, emit func(string) bool) error {
-	stop := fmt.Errorf("stop")
-	err := filepath.WalkDir(root, func(name string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(w.FS, root, func(name string, d fs.DirEntry, err error) error {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
 		if err != nil {
 			// An unreadable folder is passed over, with its reason, and the walk goes on.
-			w.skip(name, err.Error())
+			w.skip(name, unwrapPath(err).Error())
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
 			}
@@ -144,68 +162,27 @@ func (w *Walker) walkDir(ctx context.Context, root string, emit func(string) boo
 			return nil
 		}
 		if !emit(name) {
-			return stop
+			return errStopWalk
 		}
 		return nil
 	})
-	if err == stop {
+	if errors.Is(err, errStopWalk) {
 		return nil
 	}
 	return err
 }
 
-// walkPattern walks the fixed prefix of a glob pattern and emits the files it matches.
+// walkPattern walks the fixed folder a glob pattern starts with and emits
+// the files the whole pattern matches.
 func (w *Walker) walkPattern(ctx context.Context, pattern string, emit func(string) bool) error {
-	slashed := filepath.ToSlash(pattern)
-	segs := strings.Split(slashed, "/")
-	i := 0
-	for i < len(segs)-1 && !isPattern(segs[i]) {
-		i++
+	base, _ := doublestar.SplitPattern(pattern)
+	if _, err := fs.Stat(w.FS, base); err != nil {
+		return nil // nothing to match in a folder that does not exist
 	}
-	root := strings.Join(segs[:i], "/")
-	if root == "" {
-		root = "."
-		if strings.HasPrefix(slashed, "/") {
-			root = "/"
-		}
-	}
-	return w.walkDir(ctx, filepath.FromSlash(root), func(name string) bool {
-		rel := filepath.ToSlash(name)
-		if root == "." && !strings.HasPrefix(slashed, "./") {
-			rel = strings.TrimPrefix(rel, "./")
-		}
-		if !MatchGlob(slashed, rel) {
+	return w.walkDir(ctx, base, func(name string) bool {
+		if !MatchGlob(pattern, name) {
 			return true
 		}
 		return emit(name)
 	})
-}
-
-func isPattern(s string) bool { return strings.ContainsAny(s, "*?[") }
-
-// MatchGlob reports whether the slash-separated name matches pattern, where
-// "**" matches any number of path segments and other segments follow path.Match.
-func MatchGlob(pattern, name string) bool {
-	return matchSegments(strings.Split(pattern, "/"), strings.Split(name, "/"))
-}
-
-func matchSegments(pat, name []string) bool {
-	for len(pat) > 0 {
-		if pat[0] == "**" {
-			for i := 0; i <= len(name); i++ {
-				if matchSegments(pat[1:], name[i:]) {
-					return true
-				}
-			}
-			return false
-		}
-		if len(name) == 0 {
-			return false
-		}
-		if ok, err := path.Match(pat[0], name[0]); err != nil || !ok {
-			return false
-		}
-		pat, name = pat[1:], name[1:]
-	}
-	return len(name) == 0
 }

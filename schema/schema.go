@@ -9,12 +9,15 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/url"
-	"os"
-	"path/filepath"
+	"path"
+	"slices"
 	"strings"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
+
+	"github.com/glasgow-open-data/contentlint/lint/source"
 )
 
 //go:embed *.schema.json
@@ -63,60 +66,63 @@ func BuiltinNames() []string {
 	return names
 }
 
-// Load compiles the schema named by name: a builtin: name or a file path.
-// A file's $ref may read only files in the schema's own folder and below;
-// nothing is ever fetched from the network.
-func Load(name string, opts Options) (*Validator, error) {
+// Load compiles the schema named by name: a builtin: name, or a
+// slash-separated path in fsys. A file's $ref may read only files of fsys in
+// the schema's own folder and below; nothing is ever fetched from the network.
+func Load(fsys fs.FS, name string, opts Options) (*Validator, error) {
 	if strings.HasPrefix(name, BuiltinPrefix) {
 		src, err := BuiltinSource(name)
 		if err != nil {
 			return nil, err
 		}
-		return compile(name, "builtin:///"+strings.TrimPrefix(name, BuiltinPrefix)+".schema.json", src, "", opts)
+		return compile(name, builtinURL(name), src, nil, "", opts)
 	}
-	abs, err := filepath.Abs(name)
-	if err != nil {
-		return nil, fmt.Errorf("schema %s: %w", name, err)
+	if fsys == nil {
+		return nil, fmt.Errorf("read schema %s: no file system to read it from", name)
 	}
-	src, err := os.ReadFile(abs)
+	clean := path.Clean(name)
+	src, err := fs.ReadFile(fsys, clean)
 	if err != nil {
 		return nil, fmt.Errorf("read schema: %w", err)
 	}
-	return compile(name, fileURL(abs), src, filepath.Dir(abs), opts)
+	return compile(name, fileURL(clean), src, fsys, path.Dir(clean), opts)
 }
 
-func fileURL(abs string) string {
-	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
+// Compile compiles a schema from its source, named name in messages, as
+// init does before writing it. Its $ref may read only the built-in schemas.
+func Compile(name string, src []byte, opts Options) (*Validator, error) {
+	return compile(name, "mem:///"+url.PathEscape(path.Base(name)), src, nil, "", opts)
+}
+
+func builtinURL(name string) string {
+	return "builtin:///" + strings.TrimPrefix(name, BuiltinPrefix) + ".schema.json"
+}
+
+// fileURL names a path of the file system as a URL, so that $ref resolves
+// against it like any relative reference.
+func fileURL(p string) string {
+	return (&url.URL{Scheme: "file", Path: "/" + strings.TrimPrefix(p, "/")}).String()
 }
 
 // CompileError is a schema that does not compile, with the position of the
 // problem in the schema file when it is known.
-type CompileError struct {
-	Name         string // the schema's path or builtin: name
-	Line, Column int    // 1-based; 0 when unknown
-	Message      string
-}
+type CompileError = source.Error
 
-func (e *CompileError) Error() string {
-	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d:%d: %s", e.Name, e.Line, e.Column, e.Message)
-	}
-	return fmt.Sprintf("%s: %s", e.Name, e.Message)
-}
-
-func compile(name, id string, src []byte, dir string, opts Options) (*Validator, error) {
+func compile(name, id string, src []byte, fsys fs.FS, dir string, opts Options) (*Validator, error) {
+	x := source.NewLineIndex(src)
 	var doc any
 	if err := json.Unmarshal(src, &doc); err != nil {
-		cerr := &CompileError{Name: name, Message: "not valid JSON: " + err.Error()}
+		cerr := &CompileError{Path: name, Message: "not valid JSON: " + err.Error()}
 		var serr *json.SyntaxError
 		if errors.As(err, &serr) {
-			cerr.Line, cerr.Column = lineCol(src, int(serr.Offset)-1)
+			off := max(int(serr.Offset)-1, 0)
+			cerr = source.ErrorAt(name, x.Span(off, off), "not valid JSON: %v", err)
 		}
 		return nil, cerr
 	}
 	c := jsonschema.NewCompiler()
 	c.AssertFormat = true
-	c.LoadURL = localLoader(dir)
+	c.LoadURL = localLoader(fsys, dir)
 	formats := map[string]func(string) error{}
 	for fname, check := range opts.Formats {
 		formats[fname] = check
@@ -126,11 +132,11 @@ func compile(name, id string, src []byte, dir string, opts Options) (*Validator,
 		}
 	}
 	if err := c.AddResource(id, bytes.NewReader(src)); err != nil {
-		return nil, &CompileError{Name: name, Message: err.Error()}
+		return nil, &CompileError{Path: name, Message: err.Error()}
 	}
 	root, err := c.Compile(id)
 	if err != nil {
-		return nil, compileError(name, src, err)
+		return nil, compileError(name, x, err)
 	}
 	v := &Validator{Name: name, root: root, byLoc: map[string]*jsonschema.Schema{}, formats: formats}
 	v.index(root)
@@ -138,8 +144,19 @@ func compile(name, id string, src []byte, dir string, opts Options) (*Validator,
 }
 
 // compileError locates a compilation failure in the schema source.
-func compileError(name string, src []byte, err error) error {
-	cerr := &CompileError{Name: name, Message: strings.TrimPrefix(err.Error(), "jsonschema: ")}
+func compileError(name string, x *source.LineIndex, err error) error {
+	cerr := &CompileError{Path: name, Message: strings.TrimPrefix(err.Error(), "jsonschema: ")}
+	locate := func(ptr string) {
+		doc := source.Decode(x, source.FormatJSON, 0, len(x.Source()), "the schema")
+		if loc, ok := doc.Locations[ptr]; ok {
+			span := loc.Key
+			if span.IsZero() {
+				span = loc.Value
+			}
+			cerr.Line, cerr.Column, cerr.Offset = span.Start.Line, span.Start.Column, span.Start.Offset
+			cerr.Length = span.End.Offset - span.Start.Offset
+		}
+	}
 	var verr *jsonschema.ValidationError
 	if errors.As(err, &verr) {
 		// The schema broke a meta-schema rule: point at the offending value.
@@ -148,26 +165,55 @@ func compileError(name string, src []byte, err error) error {
 			leaf = leaf.Causes[0]
 		}
 		cerr.Message = fmt.Sprintf("invalid schema at %s: %s", displayPointer(leaf.InstanceLocation), leaf.Message)
-		if off, ok := pointerOffset(src, leaf.InstanceLocation); ok {
-			cerr.Line, cerr.Column = lineCol(src, off)
-		}
+		locate(leaf.InstanceLocation)
 		return cerr
 	}
 	var serr *jsonschema.SchemaError
 	if errors.As(err, &serr) && serr.Err != nil {
 		cerr.Message = strings.TrimPrefix(serr.Err.Error(), "jsonschema: ")
-		// A bad $ref or pattern names its keyword location after a '#'.
-		if i := strings.LastIndex(cerr.Message, "#/"); i >= 0 {
-			ptr := cerr.Message[i+1:]
-			if j := strings.IndexAny(ptr, " '\""); j >= 0 {
-				ptr = ptr[:j]
-			}
-			if off, ok := pointerOffset(src, ptr); ok {
-				cerr.Line, cerr.Column = lineCol(src, off)
-			}
+		// The library names no keyword location for a bad $ref or pattern;
+		// find the keyword whose value it quotes.
+		if ptr := keywordQuoted(x.Source(), cerr.Message); ptr != "" {
+			locate(ptr)
 		}
 	}
 	return cerr
+}
+
+// keywordQuoted returns the pointer of the "$ref" or "pattern" value in the
+// schema source that the message quotes, or "".
+func keywordQuoted(src []byte, message string) string {
+	x := source.NewLineIndex(src)
+	doc := source.Decode(x, source.FormatJSON, 0, len(src), "the schema")
+	var found string
+	var walk func(v any, ptr string)
+	walk = func(v any, ptr string) {
+		switch v := v.(type) {
+		case map[string]any:
+			for _, k := range sortedKeys(v) {
+				child := source.Child(ptr, k)
+				if str, ok := v[k].(string); ok && (k == "$ref" || k == "pattern") && found == "" && strings.Contains(message, str) {
+					found = child
+				}
+				walk(v[k], child)
+			}
+		case []any:
+			for i, item := range v {
+				walk(item, source.Index(ptr, i))
+			}
+		}
+	}
+	walk(doc.Value, "")
+	return found
+}
+
+func sortedKeys(m map[string]any) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
 }
 
 func displayPointer(p string) string {
@@ -177,8 +223,9 @@ func displayPointer(p string) string {
 	return p
 }
 
-// localLoader lets $ref read files only inside dir, and never the network.
-func localLoader(dir string) func(string) (io.ReadCloser, error) {
+// localLoader lets $ref read the built-in schemas and files of fsys inside
+// dir, never the network.
+func localLoader(fsys fs.FS, dir string) func(string) (io.ReadCloser, error) {
 	return func(s string) (io.ReadCloser, error) {
 		u, err := url.Parse(s)
 		if err != nil {
@@ -191,24 +238,63 @@ func localLoader(dir string) func(string) (io.ReadCloser, error) {
 			}
 			return io.NopCloser(bytes.NewReader(src)), nil
 		}
-		if u.Scheme != "file" || dir == "" {
+		if u.Scheme != "file" || fsys == nil {
 			return nil, fmt.Errorf("$ref %q is not allowed: a schema may refer only to local files in its own folder, never to the network", s)
 		}
-		path := filepath.Clean(filepath.FromSlash(u.Path))
-		rel, err := filepath.Rel(dir, path)
-		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		p := path.Clean(strings.TrimPrefix(u.Path, "/"))
+		if !inside(dir, p) {
 			return nil, fmt.Errorf("$ref %q is outside the schema's folder %s; move the referenced schema next to it", s, dir)
 		}
 		// Resolve symbolic links too, so a link cannot lead out of the folder.
-		if real, err := filepath.EvalSymlinks(path); err == nil {
-			if realDir, err := filepath.EvalSymlinks(dir); err == nil {
-				if r, err := filepath.Rel(realDir, real); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
-					return nil, fmt.Errorf("$ref %q leads outside the schema's folder %s through a symbolic link", s, dir)
-				}
-			}
+		real, err := realPath(fsys, p)
+		if err != nil {
+			return nil, fmt.Errorf("$ref %q: %w", s, err)
 		}
-		return os.Open(path)
+		if realDir, err := realPath(fsys, dir); err != nil || !inside(realDir, real) {
+			return nil, fmt.Errorf("$ref %q leads outside the schema's folder %s through a symbolic link", s, dir)
+		}
+		return fsys.Open(p)
 	}
+}
+
+// inside reports whether slash-separated path p is dir or below it.
+func inside(dir, p string) bool {
+	return dir == "." || p == dir || strings.HasPrefix(p, dir+"/")
+}
+
+// realPath resolves the symbolic links in p, component by component, where
+// fsys can read links; otherwise p is returned as it is.
+func realPath(fsys fs.FS, p string) (string, error) {
+	if _, ok := fsys.(fs.ReadLinkFS); !ok {
+		return p, nil
+	}
+	resolved := "."
+	rest := strings.Split(p, "/")
+	for hops := 0; len(rest) > 0; {
+		next := path.Join(resolved, rest[0])
+		rest = rest[1:]
+		info, err := fs.Lstat(fsys, next)
+		if err != nil {
+			return "", err
+		}
+		if info.Mode()&fs.ModeSymlink == 0 {
+			resolved = next
+			continue
+		}
+		if hops++; hops > 40 {
+			return "", errors.New("too many symbolic links")
+		}
+		target, err := fs.ReadLink(fsys, next)
+		if err != nil {
+			return "", err
+		}
+		if path.IsAbs(target) {
+			return "", fmt.Errorf("symbolic link %s points outside the file system: %s", next, target)
+		}
+		rest = append(strings.Split(path.Join(path.Dir(next), target), "/"), rest...)
+		resolved = "."
+	}
+	return resolved, nil
 }
 
 // index records every compiled schema by location so that a validation
@@ -256,17 +342,4 @@ func children(s *jsonschema.Schema) []*jsonschema.Schema {
 		}
 	}
 	return out
-}
-
-// lineCol converts a byte offset in src to a 1-based line and column (in code points).
-func lineCol(src []byte, off int) (int, int) {
-	if off < 0 {
-		off = 0
-	}
-	if off > len(src) {
-		off = len(src)
-	}
-	line := 1 + bytes.Count(src[:off], []byte("\n"))
-	start := bytes.LastIndexByte(src[:off], '\n') + 1
-	return line, 1 + len([]rune(string(src[start:off])))
 }

@@ -1,34 +1,48 @@
 package schema
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"math/big"
-	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
+
+	"github.com/glasgow-open-data/contentlint/lint/source"
 )
 
-// Kinds of violation; each is the suffix of a schema-* rule id.
+// Kind says what a violation is about; the linter reports each kind under its own rule.
+type Kind int
+
+// Kinds of violation.
 const (
-	KindRequired     = "required"
-	KindUnknownField = "unknown-field"
-	KindType         = "type"
-	KindFormat       = "format"
-	KindEnum         = "enum"
-	KindConstraint   = "constraint"
+	KindConstraint   Kind = iota // length, pattern, range, count, unique items, any other keyword
+	KindRequired                 // a required field is missing
+	KindUnknownField             // a field the schema does not allow
+	KindType                     // a value of the wrong type
+	KindFormat                   // a string that does not match its format
+	KindEnum                     // a value outside enum or const
 )
+
+var kindNames = [...]string{"constraint", "required", "unknown-field", "type", "format", "enum"}
+
+// String returns the kind's name, e.g. "unknown-field".
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "constraint"
+}
 
 // Violation is one leaf cause of a failed validation, in plain words.
 type Violation struct {
 	// Pointer is the JSON pointer of the field the violation is about: for
 	// KindRequired the missing field, for KindUnknownField the unknown key.
 	Pointer string
-	Kind    string
+	Kind    Kind
 	// Message says what is wrong and what is expected, without the field path.
 	Message string
 }
@@ -50,7 +64,7 @@ func (v *Validator) Validate(data any) []Violation {
 		out = append(out, v.explain(leaf, data)...)
 	}
 	slices.SortStableFunc(out, func(a, b Violation) int {
-		return strings.Compare(a.Pointer+"\x00"+a.Kind+"\x00"+a.Message, b.Pointer+"\x00"+b.Kind+"\x00"+b.Message)
+		return cmp.Or(strings.Compare(a.Pointer, b.Pointer), cmp.Compare(a.Kind, b.Kind), strings.Compare(a.Message, b.Message))
 	})
 	return slices.Compact(out)
 }
@@ -76,13 +90,11 @@ func keywordOf(abs string) (string, string) {
 	return abs[:i], abs[i+1:]
 }
 
-var quotedName = regexp.MustCompile(`'((?:[^'\\]|\\.)*)'`)
-
 func (v *Validator) explain(e *jsonschema.ValidationError, data any) []Violation {
 	loc, keyword := keywordOf(e.AbsoluteKeywordLocation)
 	s := v.byLoc[loc]
-	value, _ := Lookup(data, e.InstanceLocation)
-	at := func(kind, format string, args ...any) []Violation {
+	value, _ := source.Lookup(data, e.InstanceLocation)
+	at := func(kind Kind, format string, args ...any) []Violation {
 		return []Violation{{Pointer: e.InstanceLocation, Kind: kind, Message: fmt.Sprintf(format, args...)}}
 	}
 	if s == nil {
@@ -94,21 +106,27 @@ func (v *Validator) explain(e *jsonschema.ValidationError, data any) []Violation
 		var out []Violation
 		for _, name := range s.Required {
 			if _, ok := obj[name]; !ok {
-				out = append(out, Violation{Pointer: e.InstanceLocation + "/" + EscapeToken(name), Kind: KindRequired,
+				out = append(out, Violation{Pointer: source.Child(e.InstanceLocation, name), Kind: KindRequired,
 					Message: fmt.Sprintf("required field is missing; add %q", name+": ...")})
 			}
 		}
 		return out
 	case "additionalProperties", "unevaluatedProperties":
 		var out []Violation
-		for _, name := range unknownKeys(s, keyword, value, e.Message) {
+		// additionalProperties fails once for the object; unevaluatedProperties
+		// once for each key, at that key.
+		object := e.InstanceLocation
+		if keyword == "unevaluatedProperties" {
+			object, _ = source.Parent(object)
+		}
+		for _, name := range unknownKeys(s, keyword, value, e.InstanceLocation) {
 			msg := "unknown field"
 			if best := Closest(name, allowedKeys(s)); best != "" {
 				msg += fmt.Sprintf("; did you mean %q?", best)
 			} else if keys := allowedKeys(s); len(keys) > 0 && len(keys) <= 15 {
 				msg += "; allowed fields are " + strings.Join(keys, ", ")
 			}
-			out = append(out, Violation{Pointer: e.InstanceLocation + "/" + EscapeToken(name), Kind: KindUnknownField, Message: msg})
+			out = append(out, Violation{Pointer: source.Child(object, name), Kind: KindUnknownField, Message: msg})
 		}
 		return out
 	case "type":
@@ -156,30 +174,33 @@ func (v *Validator) explain(e *jsonschema.ValidationError, data any) []Violation
 	case "maxItems":
 		return at(KindConstraint, "must have at most %d items; it has %d", s.MaxItems, listLen(value))
 	case "uniqueItems":
-		// go-jsonschema says "items at index 0 and 2 are equal".
-		var i, j int
-		if _, err := fmt.Sscanf(e.Message, "items at index %d and %d are equal", &i, &j); err == nil {
-			item, _ := Lookup(value, "/"+strconv.Itoa(j))
-			return []Violation{{Pointer: e.InstanceLocation + "/" + strconv.Itoa(j), Kind: KindConstraint,
-				Message: fmt.Sprintf("repeats item %d (%s); remove the duplicate", i+1, describe(item))}}
+		if list, ok := value.([]any); ok {
+			var out []Violation
+			for j, i := range repeats(list) {
+				if i >= 0 {
+					out = append(out, Violation{Pointer: source.Index(e.InstanceLocation, j), Kind: KindConstraint,
+						Message: fmt.Sprintf("repeats item %d (%s); remove the duplicate", i+1, describe(list[j]))})
+				}
+			}
+			if len(out) > 0 {
+				return out
+			}
 		}
 	}
 	return at(KindConstraint, "%s", e.Message)
 }
 
-// EscapeToken escapes a key for use in a JSON pointer (RFC 6901).
-func EscapeToken(key string) string {
-	return strings.ReplaceAll(strings.ReplaceAll(key, "~", "~0"), "/", "~1")
-}
-
-// unknownKeys lists, sorted, the keys of obj that the schema does not allow.
-// For additionalProperties they are the keys that neither properties nor
-// patternProperties cover (the keyword fails only when it is false); for
-// unevaluatedProperties, which depends on every applicator, they are read
-// from the validator's message, whose names are quoted like Go strings.
-func unknownKeys(s *jsonschema.Schema, keyword string, value any, message string) []string {
+// unknownKeys lists, sorted, the keys the schema does not allow. For
+// additionalProperties (which fails only when it is false) they are the keys
+// of obj that neither properties nor patternProperties cover. For
+// unevaluatedProperties the validator checks each unevaluated key against
+// that keyword's own schema, so each error is about one key, named by the
+// last token of its instance location.
+func unknownKeys(s *jsonschema.Schema, keyword string, value any, instance string) []string {
 	var keys []string
-	if obj, ok := value.(map[string]any); ok && keyword == "additionalProperties" {
+	switch keyword {
+	case "additionalProperties":
+		obj, _ := value.(map[string]any)
 		for k := range obj {
 			if _, declared := s.Properties[k]; declared {
 				continue
@@ -195,19 +216,67 @@ func unknownKeys(s *jsonschema.Schema, keyword string, value any, message string
 				keys = append(keys, k)
 			}
 		}
-	} else {
-		for _, m := range quotedName.FindAllStringSubmatch(message, -1) {
-			// go-jsonschema writes %q's text between single quotes.
-			inner := strings.ReplaceAll(m[1], `\'`, `'`)
-			name, err := strconv.Unquote(`"` + strings.ReplaceAll(inner, `"`, `\"`) + `"`)
-			if err != nil {
-				name = m[1]
-			}
-			keys = append(keys, name)
-		}
+	case "unevaluatedProperties":
+		_, last := source.Parent(instance)
+		keys = append(keys, source.UnescapeToken(last))
 	}
 	slices.Sort(keys)
 	return slices.Compact(keys)
+}
+
+// repeats returns, for each item of list, the index of the first earlier
+// item equal to it by JSON Schema's equality (numbers by value), or -1.
+func repeats(list []any) []int {
+	out := make([]int, len(list))
+	for j := range list {
+		out[j] = -1
+		for i := 0; i < j; i++ {
+			if jsonEqual(list[i], list[j]) {
+				out[j] = i
+				break
+			}
+		}
+	}
+	return out
+}
+
+// jsonEqual compares JSON-typed values as JSON Schema does: numbers by
+// value, objects by members, lists by items.
+func jsonEqual(a, b any) bool {
+	switch a := a.(type) {
+	case json.Number:
+		bn, ok := b.(json.Number)
+		if !ok {
+			return false
+		}
+		x, okx := new(big.Rat).SetString(a.String())
+		y, oky := new(big.Rat).SetString(bn.String())
+		return okx && oky && x.Cmp(y) == 0
+	case []any:
+		bl, ok := b.([]any)
+		if !ok || len(a) != len(bl) {
+			return false
+		}
+		for i := range a {
+			if !jsonEqual(a[i], bl[i]) {
+				return false
+			}
+		}
+		return true
+	case map[string]any:
+		bm, ok := b.(map[string]any)
+		if !ok || len(a) != len(bm) {
+			return false
+		}
+		for k, v := range a {
+			w, ok := bm[k]
+			if !ok || !jsonEqual(v, w) {
+				return false
+			}
+		}
+		return true
+	}
+	return a == b
 }
 
 // allowedKeys lists the property names a schema declares, sorted.
@@ -324,57 +393,4 @@ func listLen(v any) int {
 	return len(l)
 }
 
-// describe names a value's kind for messages: `the string "yes"`, `a list`.
-func describe(v any) string {
-	switch v := v.(type) {
-	case nil:
-		return "null (an empty value)"
-	case bool:
-		return fmt.Sprintf("the boolean %v", v)
-	case string:
-		if len([]rune(v)) > 40 {
-			v = string([]rune(v)[:37]) + "..."
-		}
-		return fmt.Sprintf("the string %q", v)
-	case json.Number:
-		return "the number " + v.String()
-	case float64, int, int64:
-		return fmt.Sprintf("the number %v", v)
-	case []any:
-		return "a list"
-	case map[string]any:
-		return "a mapping"
-	}
-	return fmt.Sprintf("%T", v)
-}
-
-// Describe names a JSON-typed value's kind for messages, e.g. `the string "yes"`.
-func Describe(v any) string { return describe(v) }
-
-// Lookup returns the value at JSON pointer ptr (RFC 6901) in JSON-typed data.
-func Lookup(data any, ptr string) (any, bool) {
-	if ptr == "" {
-		return data, true
-	}
-	cur := data
-	for _, tok := range strings.Split(ptr[1:], "/") {
-		tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
-		switch c := cur.(type) {
-		case map[string]any:
-			v, ok := c[tok]
-			if !ok {
-				return nil, false
-			}
-			cur = v
-		case []any:
-			i, err := strconv.Atoi(tok)
-			if err != nil || i < 0 || i >= len(c) {
-				return nil, false
-			}
-			cur = c[i]
-		default:
-			return nil, false
-		}
-	}
-	return cur, true
-}
+func describe(v any) string { return source.Describe(v) }

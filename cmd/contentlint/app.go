@@ -1,13 +1,13 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -15,10 +15,12 @@ import (
 	"github.com/glasgow-open-data/contentlint/lint/config"
 	"github.com/glasgow-open-data/contentlint/lint/infer"
 	"github.com/glasgow-open-data/contentlint/lint/report"
+	"github.com/glasgow-open-data/contentlint/lint/ruledoc"
+	"github.com/glasgow-open-data/contentlint/lint/source"
 	"github.com/glasgow-open-data/contentlint/schema"
 )
 
-// Exit codes.
+// Exit codes: a public contract, listed in the README.
 const (
 	ExitClean    = 0 // no finding at a failing level
 	ExitFindings = 1 // at least one finding at a failing level
@@ -51,6 +53,9 @@ func usageError(format string, args ...any) error {
 	return &exitError{code: ExitUsage, err: fmt.Errorf(format, args...)}
 }
 
+// failure is a usage, configuration or I/O failure: exit 2 with its message.
+func failure(err error) error { return &exitError{code: ExitUsage, err: err} }
+
 // Main runs the command line args (args[0] is the program name) and returns the exit code.
 func (c *Command) Main(args []string) int {
 	app := c.app()
@@ -59,7 +64,7 @@ func (c *Command) Main(args []string) int {
 		fmt.Fprintf(c.Stderr, "contentlint: unknown command %q; run \"contentlint --help\"\n", name)
 		unknown = true
 	}
-	err := app.Run(args)
+	err := app.Run(flagsFirst(app, args))
 	if unknown {
 		return ExitUsage
 	}
@@ -92,12 +97,60 @@ func (c *Command) app() *cli.App {
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
 			return usageError("%v", err)
 		},
-		Commands: []*cli.Command{c.lintCommand(), c.rulesCommand(), c.explainCommand(), c.printConfigCommand(), c.initCommand(), c.completionCommand(), c.manCommand()},
+		Commands: []*cli.Command{c.lintCommand(), c.rulesCommand(), c.explainCommand(), c.printConfigCommand(), c.initCommand(), c.completionCommand()},
 	}
 	for _, cmd := range app.Commands {
 		cmd.OnUsageError = app.OnUsageError
 	}
 	return app
+}
+
+// flagsFirst moves a command's flags before its paths, so that
+// "contentlint lint content --format json" works as people expect; "--"
+// still ends the flags.
+func flagsFirst(app *cli.App, args []string) []string {
+	i := 1
+	for i < len(args) && strings.HasPrefix(args[i], "-") && args[i] != "-" {
+		i++ // global flags such as --help
+	}
+	if i >= len(args) {
+		return args
+	}
+	cmd := app.Command(args[i])
+	if cmd == nil {
+		return args
+	}
+	takesValue := map[string]bool{}
+	for _, f := range cmd.Flags {
+		v, ok := f.(interface{ TakesValue() bool })
+		for _, name := range f.Names() {
+			takesValue[name] = ok && v.TakesValue()
+		}
+	}
+	out := append([]string{}, args[:i+1]...)
+	var positional []string
+	rest := args[i+1:]
+	for j := 0; j < len(rest); j++ {
+		a := rest[j]
+		switch {
+		case a == "--":
+			positional = append(positional, rest[j+1:]...)
+			j = len(rest)
+		case strings.HasPrefix(a, "-") && a != "-":
+			out = append(out, a)
+			name := strings.TrimLeft(a, "-")
+			if !strings.Contains(name, "=") && takesValue[name] && j+1 < len(rest) {
+				j++
+				out = append(out, rest[j])
+			}
+		default:
+			positional = append(positional, a)
+		}
+	}
+	if len(positional) == 0 {
+		return out
+	}
+	return append(append(out, "--"), positional...)
 }
 
 // configFlags choose the configuration, for lint and print-config alike.
@@ -123,7 +176,7 @@ func (c *Command) lintCommand() *cli.Command {
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "lint `N` files at once", Value: runtime.NumCPU(), DefaultText: "the number of CPUs"},
 			&cli.Int64Flag{Name: "max-file-size", Usage: "report files over `BYTES` instead of parsing them", DefaultText: "the configuration's max-file-size, else 2 MiB"},
 			&cli.BoolFlag{Name: "verbose", Usage: "list skipped files on standard error"},
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: text, json, sarif or github", Value: "text"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: " + formatHelp(), Value: "text"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of standard output"},
 			&cli.StringFlag{Name: "fail-on", Usage: "the lowest `LEVEL` that fails the run: error, warning, note or never", Value: "error"},
 			&cli.IntFlag{Name: "max-warnings", Usage: "fail the run when there are more than `N` warnings (-1: no limit)", Value: -1},
@@ -135,20 +188,29 @@ func (c *Command) lintCommand() *cli.Command {
 	}
 }
 
+// formatHelp lists the registered formats for --format's help.
+func formatHelp() string {
+	var parts []string
+	for _, f := range report.Formats() {
+		parts = append(parts, f.Name+" ("+f.Help+")")
+	}
+	return strings.Join(parts, "; ")
+}
+
 func (c *Command) rulesCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "rules",
 		Usage: "list every rule with its id, family, default severity and title",
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "text or json", Value: "text"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "text or json (with each rule's documentation and complete examples)", Value: "text"},
 		},
 		Action: func(ctx *cli.Context) error {
 			cat := lint.DefaultCatalogue()
 			switch ctx.String("format") {
 			case "text":
-				return report.RulesText(c.Stdout, cat)
+				return ruledoc.Text(c.Stdout, cat)
 			case "json":
-				return report.RulesJSON(c.Stdout, cat)
+				return ruledoc.JSON(c.Stdout, cat)
 			}
 			return usageError("unknown --format %q; use text or json", ctx.String("format"))
 		},
@@ -165,12 +227,16 @@ func (c *Command) printConfigCommand() *cli.Command {
 			if ctx.NArg() != 1 {
 				return usageError("print-config takes one path")
 			}
+			ws, err := newWorkspace(ctx.Args().Slice())
+			if err != nil {
+				return failure(err)
+			}
 			cat := lint.DefaultCatalogue()
-			cfg, err := c.loadConfig(ctx, cat)
+			cfg, err := c.loadConfig(ctx, cat, ws)
 			if err != nil {
 				return err
 			}
-			return config.Print(c.Stdout, cfg, cat, ctx.Args().First())
+			return config.Print(c.Stdout, cfg, cat, ws.names[0], ws.given[0])
 		},
 	}
 }
@@ -207,7 +273,14 @@ func (c *Command) initCommand() *cli.Command {
 					}
 				}
 			}
-			res, err := infer.Infer(ctx.Context, infer.Options{Root: root, Name: ctx.String("name"), SchemaFile: filepath.ToSlash(schemaRel), ConfigDir: configDir})
+			ws, err := newWorkspace([]string{root})
+			if err != nil {
+				return failure(err)
+			}
+			res, err := infer.Infer(ctx.Context, infer.Options{
+				FS: osFS{}, Show: ws.show, Root: ws.names[0], ConfigDir: ws.path(configDir),
+				Name: ctx.String("name"), SchemaFile: filepath.ToSlash(schemaRel),
+			})
 			if err != nil {
 				return usageError("init: %v", err)
 			}
@@ -216,7 +289,7 @@ func (c *Command) initCommand() *cli.Command {
 				data []byte
 			}{{schemaFile, res.Schema}, {configFile, res.Config}} {
 				if err := os.WriteFile(f.path, f.data, 0o644); err != nil {
-					return &exitError{code: ExitUsage, err: fmt.Errorf("init: %w", err)}
+					return failure(fmt.Errorf("init: %w", err))
 				}
 			}
 			for _, line := range res.Report {
@@ -231,17 +304,18 @@ func (c *Command) initCommand() *cli.Command {
 func (c *Command) explainCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "explain",
-		Usage:     "explain one rule, with an example that fires it and its fix",
+		Usage:     "explain one rule, with an example that fires it, what contentlint prints, and the fix",
 		ArgsUsage: "RULE-ID",
 		Action: func(ctx *cli.Context) error {
 			if ctx.NArg() != 1 {
 				return usageError("explain takes one rule id; \"contentlint rules\" lists them")
 			}
-			r := lint.DefaultCatalogue().Rule(ctx.Args().First())
+			cat := lint.DefaultCatalogue()
+			r := cat.Rule(ctx.Args().First())
 			if r == nil {
 				return usageError("no rule %q; \"contentlint rules\" lists them", ctx.Args().First())
 			}
-			return report.ExplainText(c.Stdout, r)
+			return ruledoc.Explain(c.Stdout, cat, r)
 		},
 	}
 }
@@ -250,174 +324,151 @@ func (c *Command) lint(ctx *cli.Context) error {
 	if ctx.Int("jobs") < 1 {
 		return usageError("--jobs must be at least 1")
 	}
-	if _, err := parseFailOn(ctx.String("fail-on")); err != nil {
+	failOn, err := parseFailOn(ctx.String("fail-on"))
+	if err != nil {
 		return usageError("%v", err)
 	}
 	if ctx.IsSet("max-file-size") && ctx.Int64("max-file-size") < 1 {
 		return usageError("--max-file-size must be at least 1 byte")
 	}
-	switch ctx.String("format") {
-	case "text", "json", "sarif", "github":
-	default:
-		return usageError("unknown --format %q; use text, json, sarif or github", ctx.String("format"))
+	format, ok := report.Lookup(ctx.String("format"))
+	if !ok {
+		return usageError("unknown --format %q; use %s", ctx.String("format"), strings.Join(report.Names(), ", "))
 	}
 	stop, err := startProfiles(ctx.String("cpuprofile"), ctx.String("memprofile"))
 	if err != nil {
 		return usageError("%v", err)
 	}
 	defer stop()
+	ws, err := newWorkspace(ctx.Args().Slice())
+	if err != nil {
+		return failure(err)
+	}
 	cat := lint.DefaultCatalogue()
-	cfg, err := c.loadConfig(ctx, cat)
+	cfg, err := c.loadConfig(ctx, cat, ws)
 	if err != nil {
 		return err
 	}
-	l := cfg.Linter(cat, ctx.Int("jobs"), ctx.Int64("max-file-size"))
-	args := ctx.Args().Slice()
-	if len(args) == 0 {
-		args = []string{"."}
+	opts := lint.Options{
+		FS: osFS{}, Paths: ws.names, Stdin: c.Stdin, Config: cfg, Catalogue: cat,
+		Jobs: ctx.Int("jobs"), MaxFileSize: ctx.Int64("max-file-size"), Name: ws.show,
 	}
-	verbose := ctx.Bool("verbose")
-	walker := &lint.Walker{Ignore: cfg.Ignored}
-	if verbose {
-		walker.Skipped = func(path, reason string) { fmt.Fprintf(c.Stderr, "skipped %s: %s\n", path, reason) }
+	if len(opts.Paths) == 0 {
+		opts.Paths = []string{ws.path(".")}
 	}
-	if err := walker.Check(args); err != nil {
-		return usageError("%v", err)
+	if name := ctx.String("stdin-filename"); name != "<stdin>" {
+		opts.StdinName = ws.path(name)
+		ws.given, ws.names = append(ws.given, name), append(ws.names, opts.StdinName)
 	}
-
-	var fromStdin []lint.Finding
-	readStdin := false
-	files := make([]string, 0, len(args))
-	for _, a := range args {
-		if a != "-" {
-			files = append(files, a)
-			continue
-		}
-		// Standard input is linted whatever its name: fall back to the first collection.
-		name := ctx.String("stdin-filename")
-		coll := l.CollectionFor(name)
-		if coll == nil {
-			coll = cfg.Collections[0].Collection
-		}
-		fromStdin, readStdin = l.LintReader(name, c.Stdin, coll), true
+	if ctx.Bool("verbose") {
+		opts.Skipped = func(p, reason string) { fmt.Fprintf(c.Stderr, "skipped %s: %s\n", ws.show(p), reason) }
 	}
-	queue := make(chan string, 64)
-	walkErr := make(chan error, 1)
-	go func() {
-		defer close(queue)
-		walkErr <- walker.Walk(context.Background(), files, func(name string) bool { queue <- name; return true })
-	}()
-	res := l.LintFiles(context.Background(), queue)
-	if err := <-walkErr; err != nil {
-		return &exitError{code: ExitUsage, err: err}
-	}
-	if verbose {
-		for _, name := range res.Skipped {
-			fmt.Fprintf(c.Stderr, "skipped %s: no collection in %s includes it\n", name, cfg.Path)
-		}
-	}
-	if readStdin {
-		res.Files++
-		res.Findings = lint.SortFindings(append(res.Findings, fromStdin...))
-	}
-	return c.report(ctx, res, cat)
-}
-
-// loadConfig finds and loads the configuration: --config, else the nearest
-// .contentlint.yaml or contentlint.yaml up to the repository root, else the
-// built-in defaults. --schema replaces every collection's schema.
-func (c *Command) loadConfig(ctx *cli.Context, cat *lint.Catalogue) (*config.Config, error) {
-	path := ctx.String("config")
-	if path == "" {
-		found, err := config.Find(".")
-		if err != nil {
-			return nil, &exitError{code: ExitUsage, err: err}
-		}
-		path = found
-	}
-	var cfg *config.Config
-	var err error
-	if path == "" {
-		wd, _ := os.Getwd()
-		cfg, err = config.Default(wd, cat)
-	} else {
-		cfg, err = config.Load(path, cat)
-	}
+	res, err := lint.Run(ctx.Context, opts)
 	if err != nil {
-		return nil, &exitError{code: ExitUsage, err: err}
+		return failure(err)
 	}
-	if name := ctx.String("schema"); name != "" {
-		v, err := schema.Load(name, lint.SchemaOptions())
-		if err != nil {
-			return nil, &exitError{code: ExitUsage, err: err}
-		}
-		for _, coll := range cfg.Collections {
-			coll.Schema = v
+	if ctx.Bool("verbose") {
+		for _, name := range res.Skipped {
+			fmt.Fprintf(c.Stderr, "skipped %s: no collection in %s includes it\n", name, cfg.Name)
 		}
 	}
-	return cfg, nil
+	if err := c.write(ctx, format, res, cat, ws); err != nil {
+		return err
+	}
+	_ = report.Summary(c.Stderr, res.Findings, res.Files)
+	if failed, reason := res.Failed(failOn, ctx.Int("max-warnings")); failed {
+		return &exitError{code: ExitFindings, err: errorOrNil(reason)}
+	}
+	return nil
 }
 
-func (c *Command) report(ctx *cli.Context, res lint.Result, cat *lint.Catalogue) error {
-	shown := report.Unsuppressed(res.Findings)
-	if ctx.String("format") == "sarif" {
-		// SARIF keeps suppressed findings, marked as such.
-		shown = res.Findings
+// errorOrNil makes a message an error, and no message none.
+func errorOrNil(msg string) error {
+	if msg == "" {
+		return nil
 	}
-	if ctx.Bool("quiet") {
-		all := shown
-		shown = shown[:0:0]
-		for _, f := range all {
-			if f.Severity == lint.SeverityError || f.Suppressed {
-				shown = append(shown, f)
-			}
-		}
-	}
-	out := c.Stdout
-	toFile := ctx.String("output")
+	return errors.New(msg)
+}
+
+// write writes the report in format to standard output or --output.
+func (c *Command) write(ctx *cli.Context, format report.Format, res *lint.Result, cat *lint.Catalogue, ws *workspace) error {
+	out, toFile := c.Stdout, ctx.String("output")
 	var file *os.File
 	if toFile != "" {
 		f, err := os.Create(toFile)
 		if err != nil {
-			return &exitError{code: ExitUsage, err: fmt.Errorf("write report: %w", unwrapPathError(err, toFile))}
+			return failure(fmt.Errorf("write report: %w", unwrapPathError(err, toFile)))
 		}
 		file, out = f, f
 	}
-	run := report.Run{Findings: shown, Files: res.Files, Catalogue: cat}
-	var err error
-	switch ctx.String("format") {
-	case "json":
-		err = report.JSON(out, run)
-	case "github":
-		err = report.GitHub(out, run)
-	case "sarif":
-		wd, _ := os.Getwd()
-		err = report.SARIF(out, run, report.SARIFOptions{
-			ToolVersion:         version(),
-			SemanticVersion:     semanticVersion(),
-			Category:            ctx.String("sarif-category"),
-			WorkingDirectory:    wd,
-			RepoRoot:            repoRoot(wd),
-			ExecutionSuccessful: true,
-			Warn:                c.Stderr,
-			Suppressed:          func(f lint.Finding) (bool, string) { return f.Suppressed, f.Justification },
-		})
-	default:
-		color := c.Terminal && toFile == "" && !ctx.Bool("no-color") && c.Getenv("NO_COLOR") == ""
-		showSource := ctx.Bool("show-source") || (c.Terminal && toFile == "")
-		err = report.Text(out, run, report.TextOptions{ShowSource: showSource, Color: color})
+	color := c.Terminal && toFile == "" && !ctx.Bool("no-color") && c.Getenv("NO_COLOR") == ""
+	run := report.Run{
+		Findings:  res.Visible(ctx.Bool("quiet"), format.KeepsSuppressed),
+		Files:     res.Files,
+		Catalogue: cat,
+		Invocation: report.Invocation{
+			ToolVersion:      version(),
+			SemanticVersion:  semanticVersion(),
+			WorkingDirectory: ws.cwd,
+			RepoRoot:         repoRoot(ws.cwd),
+			Category:         ctx.String("sarif-category"),
+			ShowSource:       ctx.Bool("show-source") || (c.Terminal && toFile == ""),
+			Color:            color,
+			Warn:             c.Stderr,
+		},
 	}
+	err := format.Reporter.Report(out, run)
 	if file != nil {
 		if cerr := file.Close(); err == nil {
 			err = cerr
 		}
 	}
 	if err != nil {
-		return &exitError{code: ExitUsage, err: fmt.Errorf("write report: %w", err)}
+		return failure(fmt.Errorf("write report: %w", err))
 	}
-	_ = report.Summary(c.Stderr, res.Findings, res.Files)
-	failOn, _ := parseFailOn(ctx.String("fail-on"))
-	return outcome(res.Findings, failOn, ctx.Int("max-warnings"))
+	return nil
+}
+
+// loadConfig finds and loads the configuration: --config, else the nearest
+// .contentlint.yaml or contentlint.yaml up to the repository root, else the
+// built-in defaults. --schema replaces every collection's schema.
+func (c *Command) loadConfig(ctx *cli.Context, cat *lint.Catalogue, ws *workspace) (*lint.Config, error) {
+	fsys := osFS{}
+	name := ctx.String("config")
+	p := ""
+	if name != "" {
+		p = ws.path(name)
+	} else {
+		found, err := config.Find(fsys, ws.path("."))
+		if err != nil {
+			return nil, failure(err)
+		}
+		p, name = found, ws.show(found)
+	}
+	var cfg *lint.Config
+	var err error
+	if p == "" {
+		cfg, err = config.Default(ws.path("."), cat)
+	} else {
+		cfg, err = config.Load(fsys, p, name, cat)
+	}
+	if err != nil {
+		return nil, failure(err)
+	}
+	if s := ctx.String("schema"); s != "" {
+		v, err := schema.Load(fsys, ws.path(s), lint.SchemaOptions())
+		if err != nil {
+			var serr *source.Error
+			if errors.As(err, &serr) {
+				serr.Path = s
+			}
+			return nil, failure(err)
+		}
+		for _, coll := range cfg.Collections {
+			coll.Schema = v
+		}
+	}
+	return cfg, nil
 }
 
 // parseFailOn reads --fail-on; SeverityOff stands for "never".
@@ -430,31 +481,6 @@ func parseFailOn(s string) (lint.Severity, error) {
 		return 0, fmt.Errorf("unknown --fail-on %q; use error, warning, note or never", s)
 	}
 	return sev, nil
-}
-
-// outcome maps findings to the exit code: 1 when one is at or above the
-// failing level, or when warnings exceed --max-warnings.
-func outcome(findings []lint.Finding, failOn lint.Severity, maxWarnings int) error {
-	warnings := 0
-	failed := false
-	for _, f := range findings {
-		if f.Suppressed {
-			continue
-		}
-		if f.Severity == lint.SeverityWarning {
-			warnings++
-		}
-		if failOn != lint.SeverityOff && f.Severity >= failOn {
-			failed = true
-		}
-	}
-	if maxWarnings >= 0 && warnings > maxWarnings {
-		return &exitError{code: ExitFindings, err: fmt.Errorf("%d warnings, more than --max-warnings %d", warnings, maxWarnings)}
-	}
-	if failed {
-		return &exitError{code: ExitFindings}
-	}
-	return nil
 }
 
 // version reports the module version and commit from the build info.

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/urfave/cli/v2"
 )
@@ -62,30 +61,4 @@ func (c *Command) completionCommand() *cli.Command {
 			return usageError("completion takes one of bash, zsh or fish")
 		},
 	}
-}
-
-func (c *Command) manCommand() *cli.Command {
-	return &cli.Command{
-		Name:   "man",
-		Usage:  "print the manual page (roff), generated from the command-line definition",
-		Hidden: true,
-		Action: func(ctx *cli.Context) error {
-			page, err := manPage(ctx.App)
-			if err != nil {
-				return err
-			}
-			_, err = fmt.Fprint(c.Stdout, page)
-			return err
-		},
-	}
-}
-
-// manPage renders the app's man page without the build-dependent version,
-// so that the committed docs/contentlint.1 is reproducible.
-func manPage(app *cli.App) (string, error) {
-	saved := app.Version
-	app.Version = ""
-	defer func() { app.Version = saved }()
-	page, err := app.ToManWithSection(1)
-	return strings.TrimSpace(page) + "\n", err
 }

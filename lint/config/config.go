@@ -1,20 +1,21 @@
-// Package config reads contentlint's configuration: collections of entries,
-// each with its schema, sections and field kinds; rule settings; ignores.
-// The built-in defaults are themselves a configuration file (default.yaml).
+// Package config reads contentlint's configuration file into a
+// lint.Config: collections of entries, each with its schema, sections and
+// field kinds; rule settings and options; ignores. The built-in defaults
+// are themselves a configuration file (default.yaml).
 package config
 
 import (
+	"bytes"
 	_ "embed"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
+	"io/fs"
+	"path"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/glasgow-open-data/contentlint/lint"
+	"github.com/glasgow-open-data/contentlint/lint/source"
 	"github.com/glasgow-open-data/contentlint/schema"
 )
 
@@ -29,22 +30,38 @@ var FileNames = []string{".contentlint.yaml", "contentlint.yaml"}
 
 // File is a configuration file as written.
 type File struct {
-	Collections []CollectionSpec  `json:"collections"`
-	Rules       map[string]string `json:"rules,omitempty"`
-	Ignore      []string          `json:"ignore,omitempty"`
-	MaxFileSize int64             `json:"max-file-size,omitempty"`
+	Collections []CollectionSpec   `json:"collections"`
+	Rules       map[string]RuleSet `json:"rules,omitempty"`
+	Ignore      []string           `json:"ignore,omitempty"`
+	MaxFileSize int64              `json:"max-file-size,omitempty"`
 }
 
 // CollectionSpec is one collection as written.
 type CollectionSpec struct {
-	Name        string            `json:"name"`
-	Include     []string          `json:"include"`
-	Exclude     []string          `json:"exclude,omitempty"`
-	Schema      string            `json:"schema,omitempty"`
-	FrontMatter string            `json:"frontmatter,omitempty"`
-	Sections    *SectionsSpec     `json:"sections,omitempty"`
-	Fields      *FieldsSpec       `json:"fields,omitempty"`
-	Rules       map[string]string `json:"rules,omitempty"`
+	Name        string             `json:"name"`
+	Include     []string           `json:"include"`
+	Exclude     []string           `json:"exclude,omitempty"`
+	Schema      string             `json:"schema,omitempty"`
+	FrontMatter string             `json:"frontmatter,omitempty"`
+	Sections    *SectionsSpec      `json:"sections,omitempty"`
+	Fields      *FieldsSpec        `json:"fields,omitempty"`
+	Rules       map[string]RuleSet `json:"rules,omitempty"`
+}
+
+// RuleSet is one rule's setting: a severity, written alone ("warning") or
+// with options ({severity: warning, options: {max: 300}}).
+type RuleSet struct {
+	Severity string         `json:"severity"`
+	Options  map[string]any `json:"options,omitempty"`
+}
+
+// UnmarshalJSON accepts a bare severity as well as {severity, options}.
+func (r *RuleSet) UnmarshalJSON(b []byte) error {
+	if len(b) > 0 && b[0] == '"' {
+		return json.Unmarshal(b, &r.Severity)
+	}
+	type plain RuleSet
+	return json.Unmarshal(b, (*plain)(r))
 }
 
 // SectionsSpec declares a collection's sections.
@@ -77,128 +94,94 @@ type FieldsSpec struct {
 	Social []string `json:"social,omitempty"`
 }
 
-// Config is a loaded, validated configuration ready to lint with.
-type Config struct {
-	// Path is the configuration file, or DefaultName.
-	Path string
-	// Dir is the absolute folder that globs and schema paths are relative to.
-	Dir         string
-	File        File
-	Collections []*Collection
-	Severities  lint.Severities
-
-	schemas *schemaCache
-}
-
-// Collection is a configured collection with its compiled settings.
-type Collection struct {
-	Spec CollectionSpec
-	*lint.Collection
-}
-
-// Error is a configuration problem with its position in the file.
-type Error struct {
-	Path         string
-	Line, Column int // 1-based; 0 when unknown
-	Message      string
-}
-
-func (e *Error) Error() string {
-	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d:%d: %s", e.Path, e.Line, e.Column, e.Message)
-	}
-	return fmt.Sprintf("%s: %s", e.Path, e.Message)
-}
-
 // Find returns the nearest configuration file from dir up to the
-// repository root (the first folder holding .git), or "" when there is none.
-func Find(dir string) (string, error) {
-	dir, err := filepath.Abs(dir)
-	if err != nil {
-		return "", err
-	}
+// repository root (the first folder holding .git), or "" when there is
+// none. dir and the result are slash-separated paths of fsys.
+func Find(fsys fs.FS, dir string) (string, error) {
+	dir = path.Clean(dir)
 	for {
 		for _, name := range FileNames {
-			p := filepath.Join(dir, name)
-			if info, err := os.Stat(p); err == nil && !info.IsDir() {
+			p := path.Join(dir, name)
+			if info, err := fs.Stat(fsys, p); err == nil && !info.IsDir() {
 				return p, nil
 			}
 		}
-		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
+		if _, err := fs.Stat(fsys, path.Join(dir, ".git")); err == nil {
 			return "", nil
 		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
+		if dir == "." || isVolume(dir) {
 			return "", nil
 		}
-		dir = parent
+		dir = path.Dir(dir)
 	}
 }
 
-// Default returns the built-in configuration, relative to dir.
-func Default(dir string, cat *lint.Catalogue) (*Config, error) {
-	return parse(DefaultName, dir, defaultYAML, cat)
+// isVolume reports whether a path is a Windows volume ("C:"), the top of
+// such a file system.
+func isVolume(p string) bool { return len(p) == 2 && p[1] == ':' }
+
+// Default returns the built-in configuration, relative to dir (a path of
+// the file system entries are read from).
+func Default(dir string, cat *lint.Catalogue) (*lint.Config, error) {
+	return Parse(nil, DefaultName, dir, defaultYAML, cat)
 }
 
-// Load reads and validates the configuration file at path.
-func Load(path string, cat *lint.Catalogue) (*Config, error) {
-	src, err := os.ReadFile(path)
+// Load reads and validates the configuration file at p, a path of fsys;
+// name is how messages call it (the path as the user wrote it).
+func Load(fsys fs.FS, p, name string, cat *lint.Catalogue) (*lint.Config, error) {
+	src, err := fs.ReadFile(fsys, p)
 	if err != nil {
-		return nil, fmt.Errorf("read configuration: %w", err)
+		return nil, fmt.Errorf("read configuration %s: %w", name, unwrapPath(err))
 	}
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return nil, err
-	}
-	return parse(path, filepath.Dir(abs), src, cat)
+	return Parse(fsys, name, path.Dir(p), src, cat)
 }
 
-var (
-	configSchemaOnce sync.Once
-	configSchema     *schema.Validator
-	configSchemaErr  error
-)
-
-func parse(name, dir string, src []byte, cat *lint.Catalogue) (*Config, error) {
-	format := lint.FormatYAML
+// Parse reads a configuration from its text, named name in messages, whose
+// globs and schema paths are relative to dir, a path of fsys.
+func Parse(fsys fs.FS, name, dir string, src []byte, cat *lint.Catalogue) (*lint.Config, error) {
+	x := source.NewLineIndex(src)
+	format := source.FormatYAML
 	if strings.HasSuffix(name, ".json") {
-		format = lint.FormatJSON
+		format = source.FormatJSON
 	}
-	doc := lint.ParseDocument(name, src, format)
+	if len(bytes.TrimSpace(src)) == 0 {
+		return nil, &source.Error{Path: name, Message: "the configuration is empty; it needs at least a collections list"}
+	}
+	doc := source.Decode(x, format, 0, len(src), "the configuration")
 	if len(doc.Problems) > 0 {
 		p := doc.Problems[0]
-		if p.Rule == "frontmatter-empty" {
-			return nil, docError(doc, p.Span, "the configuration is empty; it needs at least a collections list")
+		span := p.Span
+		if span.IsZero() {
+			span = x.Span(0, 0)
 		}
-		return nil, docError(doc, p.Span, p.Message)
+		return nil, source.ErrorAt(name, span, "%s", p.Message)
 	}
-	if doc.Data == nil {
-		return nil, &Error{Path: name, Message: "the configuration is empty; it needs at least a collections list"}
+	p := &parser{name: name, doc: doc, root: x.Span(0, 0), cat: cat}
+	if doc.Value == nil {
+		return nil, &source.Error{Path: name, Message: "the configuration is empty; it needs at least a collections list"}
 	}
-	configSchemaOnce.Do(func() { configSchema, configSchemaErr = schema.Load(schema.BuiltinPrefix+"config", schema.Options{}) })
-	if configSchemaErr != nil {
-		return nil, configSchemaErr
-	}
-	if vs := configSchema.Validate(doc.Data); len(vs) > 0 {
-		v := vs[0]
-		field := lint.FieldPath(doc.Data, v.Pointer)
-		if field == "" {
-			field = "configuration"
-		}
-		return nil, docError(doc, lint.ViolationSpan(doc, v), field+": "+v.Message)
-	}
-	raw, _ := json.Marshal(doc.Data)
-	var f File
-	if err := json.Unmarshal(raw, &f); err != nil {
-		return nil, &Error{Path: name, Message: err.Error()}
-	}
-	c := &Config{Path: name, Dir: dir, File: f, schemas: newSchemaCache()}
-	var err error
-	if c.Severities, err = severities(doc, "/rules", f.Rules, cat); err != nil {
+	configSchema, err := schema.Load(nil, schema.BuiltinPrefix+"config", schema.Options{})
+	if err != nil {
 		return nil, err
 	}
+	if vs := configSchema.Validate(doc.Value); len(vs) > 0 {
+		return nil, p.violation("", vs[0])
+	}
+	raw, _ := json.Marshal(doc.Value)
+	var f File
+	if err := json.Unmarshal(raw, &f); err != nil {
+		return nil, &source.Error{Path: name, Message: err.Error()}
+	}
+	c := &lint.Config{Name: name, Dir: dir, Ignore: f.Ignore, MaxFileSize: f.MaxFileSize}
+	if err := p.globs("/ignore", f.Ignore); err != nil {
+		return nil, err
+	}
+	if c.Severities, _, err = p.rules("/rules", f.Rules, false); err != nil {
+		return nil, err
+	}
+	schemas := map[string]*schema.Validator{}
 	for i, spec := range f.Collections {
-		coll, err := c.collection(doc, i, spec, cat)
+		coll, err := p.collection(fsys, dir, i, spec, schemas)
 		if err != nil {
 			return nil, err
 		}
@@ -207,43 +190,137 @@ func parse(name, dir string, src []byte, cat *lint.Catalogue) (*Config, error) {
 	return c, nil
 }
 
-func docError(doc *lint.Entry, span lint.Span, msg string) *Error {
-	return &Error{Path: doc.Path, Line: span.Start.Line, Column: span.Start.Column, Message: msg}
+// parser turns a decoded configuration into a lint.Config, locating every
+// problem in the file.
+type parser struct {
+	name string
+	doc  *source.Document
+	root source.Span
+	cat  *lint.Catalogue
 }
 
-// severities reads a rules mapping, rejecting unknown rule ids and families.
-func severities(doc *lint.Entry, ptr string, rules map[string]string, cat *lint.Catalogue) (lint.Severities, error) {
+// errorAt returns an error at the value at ptr (its key with atKey).
+func (p *parser) errorAt(ptr string, atKey bool, format string, args ...any) error {
+	loc := p.doc.Locate(ptr, p.root)
+	span := loc.Value
+	if atKey && !loc.Key.IsZero() {
+		span = loc.Key
+	}
+	return source.ErrorAt(p.name, span, format, args...)
+}
+
+// violation locates a schema violation of the value at base.
+func (p *parser) violation(base string, v schema.Violation) error {
+	v.Pointer = base + v.Pointer
+	field := source.FieldPath(p.doc.Value, v.Pointer)
+	if field == "" {
+		field = "configuration"
+	}
+	return source.ErrorAt(p.name, lint.ViolationSpan(p.doc.Locations, p.root, v), "%s: %s", field, v.Message)
+}
+
+// globs rejects malformed globs.
+func (p *parser) globs(ptr string, globs []string) error {
+	for i, g := range globs {
+		if !lint.ValidGlob(g) {
+			return p.errorAt(source.Index(ptr, i), false, "%s: %q is not a valid glob; check its brackets and braces", source.FieldPath(p.doc.Value, source.Index(ptr, i)), g)
+		}
+	}
+	return nil
+}
+
+// rules reads a rules mapping, rejecting unknown rule ids and families and
+// options a rule does not take; withOptions allows options (collections).
+func (p *parser) rules(ptr string, rules map[string]RuleSet, withOptions bool) (lint.Severities, map[*lint.Rule]any, error) {
 	out := lint.Severities{}
+	var options map[*lint.Rule]any
 	for _, id := range sortedKeys(rules) {
-		key := ptr + "/" + schema.EscapeToken(id)
-		if !cat.Known(id) {
-			msg := fmt.Sprintf("%s: no rule or family %q", lint.FieldPath(doc.Data, key), id)
-			if best := closestRule(id, cat); best != "" {
+		key := source.Child(ptr, id)
+		field := source.FieldPath(p.doc.Value, key)
+		if !p.cat.Known(id) {
+			msg := fmt.Sprintf("%s: no rule or family %q", field, id)
+			if best := closestRule(id, p.cat); best != "" {
 				msg += fmt.Sprintf("; did you mean %q?", best)
 			}
-			return nil, docError(doc, doc.KeySpan(key), msg)
+			return nil, nil, p.errorAt(key, true, "%s", msg)
 		}
-		sev, err := lint.ParseSeverity(rules[id])
+		set := rules[id]
+		sevPtr := key
+		if _, isObject := p.doc.Locations[source.Child(key, "severity")]; isObject {
+			sevPtr = source.Child(key, "severity")
+		}
+		sev, err := lint.ParseSeverity(set.Severity)
 		if err != nil {
-			return nil, docError(doc, doc.Locate(key).Value, err.Error())
+			return nil, nil, p.errorAt(sevPtr, false, "%s", err.Error())
 		}
 		out[id] = sev
+		if set.Options == nil {
+			continue
+		}
+		optPtr := source.Child(key, "options")
+		r := p.cat.Rule(id)
+		switch {
+		case r == nil || r.Options == nil:
+			return nil, nil, p.errorAt(optPtr, true, "%s: %s takes no options", field, id)
+		case !withOptions:
+			return nil, nil, p.errorAt(optPtr, true, "%s: set a rule's options in a collection's rules, not in the top-level rules", field)
+		}
+		value, err := p.options(r, optPtr, set.Options)
+		if err != nil {
+			return nil, nil, err
+		}
+		if options == nil {
+			options = map[*lint.Rule]any{}
+		}
+		options[r] = value
 	}
-	return out, nil
+	return out, options, nil
 }
 
-func (c *Config) collection(doc *lint.Entry, i int, spec CollectionSpec, cat *lint.Catalogue) (*Collection, error) {
-	ptr := fmt.Sprintf("/collections/%d", i)
-	lc := &lint.Collection{Name: spec.Name, FrontMatterRequired: spec.FrontMatter != "optional"}
-	schemaName := spec.Schema
-	if schemaName == "" {
-		schemaName = schema.DefaultName
-	}
-	v, err := c.schemas.load(c.resolve(schemaName))
+// options validates a rule's options against the schema it declares and
+// decodes them onto its defaults.
+func (p *parser) options(r *lint.Rule, ptr string, set map[string]any) (any, error) {
+	s, err := schema.Compile(r.ID+" options", []byte(r.Options.Schema), schema.Options{})
 	if err != nil {
-		return nil, docError(doc, doc.Locate(ptr+"/schema").Value, fmt.Sprintf("collections[%d].schema: %v", i, err))
+		return nil, fmt.Errorf("rule %s declares a broken options schema: %w", r.ID, err)
 	}
-	lc.Schema = v
+	if vs := s.Validate(set); len(vs) > 0 {
+		return nil, p.violation(ptr, vs[0])
+	}
+	value := r.Options.Default()
+	raw, _ := json.Marshal(set)
+	if err := json.Unmarshal(raw, value); err != nil {
+		return nil, p.errorAt(ptr, false, "%s: %v", source.FieldPath(p.doc.Value, ptr), err)
+	}
+	return value, nil
+}
+
+func (p *parser) collection(fsys fs.FS, dir string, i int, spec CollectionSpec, schemas map[string]*schema.Validator) (*lint.Collection, error) {
+	ptr := source.Index("/collections", i)
+	lc := &lint.Collection{Name: spec.Name, Include: spec.Include, Exclude: spec.Exclude, FrontMatterRequired: spec.FrontMatter != "optional"}
+	for _, g := range []string{"include", "exclude"} {
+		list := spec.Include
+		if g == "exclude" {
+			list = spec.Exclude
+		}
+		if err := p.globs(source.Child(ptr, g), list); err != nil {
+			return nil, err
+		}
+	}
+	if name := spec.Schema; name != "" {
+		if !strings.HasPrefix(name, schema.BuiltinPrefix) {
+			name = path.Join(dir, name)
+		}
+		v, ok := schemas[name]
+		if !ok {
+			var err error
+			if v, err = schema.Load(fsys, name, lint.SchemaOptions()); err != nil {
+				return nil, p.errorAt(source.Child(ptr, "schema"), false, "collections[%d].schema: %v", i, err)
+			}
+			schemas[name] = v
+		}
+		lc.Schema = v
+	}
 	if s := spec.Sections; s != nil {
 		lc.Sections = &lint.Sections{Order: s.Order, Level: s.Level, Required: sections(s.Required), Recommended: sections(s.Recommended)}
 	}
@@ -252,15 +329,20 @@ func (c *Config) collection(doc *lint.Entry, i int, spec CollectionSpec, cat *li
 			name     string
 			patterns []string
 		}{{"email", f.Email}, {"url", f.URL}, {"social", f.Social}} {
-			for _, p := range kind.patterns {
-				lc.Fields = append(lc.Fields, lint.FieldKind{Match: p, Kind: kind.name})
+			for j, pattern := range kind.patterns {
+				if !lint.ValidFieldPattern(pattern) {
+					at := source.Index(source.Child(source.Child(ptr, "fields"), kind.name), j)
+					return nil, p.errorAt(at, false, "%s: %q is not a valid field pattern", source.FieldPath(p.doc.Value, at), pattern)
+				}
+				lc.Fields = append(lc.Fields, lint.FieldKind{Match: pattern, Kind: kind.name})
 			}
 		}
 	}
-	if lc.Severities, err = severities(doc, ptr+"/rules", spec.Rules, cat); err != nil {
+	var err error
+	if lc.Severities, lc.Options, err = p.rules(source.Child(ptr, "rules"), spec.Rules, true); err != nil {
 		return nil, err
 	}
-	return &Collection{Spec: spec, Collection: lc}, nil
+	return lc, nil
 }
 
 func sections(specs []SectionSpec) []lint.Section {
@@ -271,127 +353,15 @@ func sections(specs []SectionSpec) []lint.Section {
 	return out
 }
 
-// resolve makes a schema path relative to the configuration's folder.
-func (c *Config) resolve(name string) string {
-	if strings.HasPrefix(name, schema.BuiltinPrefix) || filepath.IsAbs(name) {
-		return name
+// unwrapPath drops the path from an *fs.PathError: the message names the file.
+func unwrapPath(err error) error {
+	if perr, ok := err.(*fs.PathError); ok {
+		return perr.Err
 	}
-	return filepath.Join(c.Dir, filepath.FromSlash(name))
+	return err
 }
 
-// rel returns path relative to the configuration's folder, slash-separated.
-func (c *Config) rel(path string) string {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return filepath.ToSlash(path)
-	}
-	r, err := filepath.Rel(c.Dir, abs)
-	if err != nil {
-		return filepath.ToSlash(abs)
-	}
-	return filepath.ToSlash(r)
-}
-
-func matchAny(patterns []string, rel string) bool {
-	for _, p := range patterns {
-		if lint.MatchGlob(p, rel) {
-			return true
-		}
-	}
-	return false
-}
-
-// CollectionFor returns the first collection that claims path, or nil.
-func (c *Config) CollectionFor(path string) *Collection {
-	rel := c.rel(path)
-	for _, coll := range c.Collections {
-		if matchAny(coll.Spec.Include, rel) && !matchAny(coll.Spec.Exclude, rel) {
-			return coll
-		}
-	}
-	return nil
-}
-
-// Ignored reports whether path matches an ignore glob.
-func (c *Config) Ignored(path string) bool {
-	return len(c.File.Ignore) > 0 && matchAny(c.File.Ignore, c.rel(path))
-}
-
-// Linter returns a linter over this configuration.
-func (c *Config) Linter(cat *lint.Catalogue, jobs int, maxFileSize int64) *lint.Linter {
-	if maxFileSize <= 0 {
-		maxFileSize = c.File.MaxFileSize
-	}
-	return &lint.Linter{
-		Catalogue:  cat,
-		Severities: c.Severities,
-		Parser:     lint.NewParser(),
-		CollectionFor: func(path string) *lint.Collection {
-			if coll := c.CollectionFor(path); coll != nil {
-				return coll.Collection
-			}
-			return nil
-		},
-		MaxFileSize: maxFileSize,
-		Jobs:        jobs,
-		SchemaFor:   c.entrySchema,
-	}
-}
-
-// entrySchema loads the schema an entry names with its "$schema" key,
-// relative to the entry; like a configured schema, it must stay inside the
-// configuration's folder.
-func (c *Config) entrySchema(entryPath, ref string) (*schema.Validator, error) {
-	if strings.Contains(ref, "://") {
-		return nil, fmt.Errorf("%q is a URL; only a schema file in the repository may be named", ref)
-	}
-	p := ref
-	if !strings.HasPrefix(ref, schema.BuiltinPrefix) {
-		abs, err := filepath.Abs(filepath.Join(filepath.Dir(entryPath), filepath.FromSlash(ref)))
-		if err != nil {
-			return nil, err
-		}
-		if r, err := filepath.Rel(c.Dir, abs); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
-			return nil, fmt.Errorf("%q is outside the repository folder %s", ref, c.Dir)
-		}
-		p = abs
-	}
-	return c.schemas.load(p)
-}
-
-// schemaCache compiles each schema once per run, for every worker.
-type schemaCache struct {
-	mu   sync.Mutex
-	byID map[string]*cachedSchema
-}
-
-type cachedSchema struct {
-	once sync.Once
-	v    *schema.Validator
-	err  error
-}
-
-func newSchemaCache() *schemaCache { return &schemaCache{byID: map[string]*cachedSchema{}} }
-
-func (s *schemaCache) load(name string) (*schema.Validator, error) {
-	s.mu.Lock()
-	cs := s.byID[name]
-	if cs == nil {
-		cs = &cachedSchema{}
-		s.byID[name] = cs
-	}
-	s.mu.Unlock()
-	cs.once.Do(func() {
-		cs.v, cs.err = schema.Load(name, lint.SchemaOptions())
-		var cerr *schema.CompileError
-		if errors.As(cs.err, &cerr) {
-			cs.err = cerr
-		}
-	})
-	return cs.v, cs.err
-}
-
-func sortedKeys(m map[string]string) []string {
+func sortedKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)

@@ -11,25 +11,31 @@ import (
 
 // Print writes the effective configuration for one file, so that a
 // maintainer can see which collection claims it and why a rule applied.
-func Print(w io.Writer, c *Config, cat *lint.Catalogue, path string) error {
+// file is the path of the configuration's file system; name is how the
+// user wrote it.
+func Print(w io.Writer, c *lint.Config, cat *lint.Catalogue, file, name string) error {
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "file: %s\n", path)
-	fmt.Fprintf(bw, "configuration: %s\n", c.Path)
-	if c.Ignored(path) {
-		fmt.Fprintf(bw, "ignored: yes (matches ignore: %s)\n", strings.Join(c.File.Ignore, ", "))
+	fmt.Fprintf(bw, "file: %s\n", name)
+	fmt.Fprintf(bw, "configuration: %s\n", c.Name)
+	if c.Ignored(file) {
+		fmt.Fprintf(bw, "ignored: yes (matches ignore: %s)\n", strings.Join(c.Ignore, ", "))
 		return bw.Flush()
 	}
-	coll := c.CollectionFor(path)
+	coll := c.CollectionFor(file)
 	if coll == nil {
-		fmt.Fprintf(bw, "collection: none (the file is skipped; no collection's include matches %q)\n", c.rel(path))
+		fmt.Fprintf(bw, "collection: none (the file is skipped; no collection's include matches %q)\n", c.Rel(file))
 		return bw.Flush()
 	}
 	fmt.Fprintf(bw, "collection: %s\n", coll.Name)
-	fmt.Fprintf(bw, "  include: %s\n", strings.Join(coll.Spec.Include, ", "))
-	if len(coll.Spec.Exclude) > 0 {
-		fmt.Fprintf(bw, "  exclude: %s\n", strings.Join(coll.Spec.Exclude, ", "))
+	fmt.Fprintf(bw, "  include: %s\n", strings.Join(coll.Include, ", "))
+	if len(coll.Exclude) > 0 {
+		fmt.Fprintf(bw, "  exclude: %s\n", strings.Join(coll.Exclude, ", "))
 	}
-	fmt.Fprintf(bw, "schema: %s\n", coll.Schema.Name)
+	if coll.Schema != nil {
+		fmt.Fprintf(bw, "schema: %s\n", coll.Schema.Name)
+	} else {
+		fmt.Fprintln(bw, "schema: none (front matter is not schema-checked)")
+	}
 	fm := "required"
 	if !coll.FrontMatterRequired {
 		fm = "optional"
@@ -50,16 +56,15 @@ func Print(w io.Writer, c *Config, cat *lint.Catalogue, path string) error {
 	for _, f := range coll.Fields {
 		fmt.Fprintf(bw, "  %s: %s\n", f.Match, f.Kind)
 	}
-	l := c.Linter(cat, 1, 0)
 	fmt.Fprintln(bw, "rules:")
 	for _, r := range cat.Rules() {
-		fmt.Fprintf(bw, "  %-28s %-8s %s\n", r.ID, l.Severity(r, coll.Collection), c.source(r, coll))
+		fmt.Fprintf(bw, "  %-28s %-8s %s\n", r.ID, c.Severity(r, coll), severitySource(c, r, coll))
 	}
 	return bw.Flush()
 }
 
-// source says where a rule's severity comes from.
-func (c *Config) source(r *lint.Rule, coll *Collection) string {
+// severitySource says where a rule's severity comes from.
+func severitySource(c *lint.Config, r *lint.Rule, coll *lint.Collection) string {
 	for _, key := range []string{r.ID, r.Family} {
 		if _, ok := coll.Severities[key]; ok {
 			return fmt.Sprintf("(collection %s, rules.%s)", coll.Name, key)

@@ -11,15 +11,15 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
+	"io/fs"
 	"path"
-	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
 
 	"github.com/glasgow-open-data/contentlint/lint"
+	"github.com/glasgow-open-data/contentlint/lint/source"
 	"github.com/glasgow-open-data/contentlint/lint/validate"
 	"github.com/glasgow-open-data/contentlint/schema"
 )
@@ -39,6 +39,11 @@ const (
 
 // Options for Infer.
 type Options struct {
+	// FS holds the entries; Root and ConfigDir are slash-separated paths in it.
+	FS fs.FS
+	// Show turns a path of FS into the name messages use (as the user wrote
+	// it); nil shows the path itself.
+	Show func(path string) string
 	// Root is the folder scanned for entries, walked as lint walks a folder.
 	Root string
 	// Name is the collection name; default the base name of Root, or "entries".
@@ -73,22 +78,22 @@ type Result struct {
 // such folder, no entries, unreadable files); content problems are reported.
 func Infer(ctx context.Context, opts Options) (Result, error) {
 	opts = withDefaults(opts)
-	if info, err := os.Stat(opts.Root); err != nil {
-		return Result{}, fmt.Errorf("infer: %w", err)
+	if info, err := fs.Stat(opts.FS, opts.Root); err != nil {
+		return Result{}, fmt.Errorf("infer: %s: %w", opts.Show(opts.Root), unwrapPath(err))
 	} else if !info.IsDir() {
-		return Result{}, fmt.Errorf("infer: %s is not a folder", opts.Root)
+		return Result{}, fmt.Errorf("infer: %s is not a folder", opts.Show(opts.Root))
 	}
 	rel, err := relativeRoot(opts)
 	if err != nil {
 		return Result{}, err
 	}
 	var paths []string
-	w := lint.Walker{}
+	w := lint.Walker{FS: opts.FS}
 	if err := w.Walk(ctx, []string{opts.Root}, func(p string) bool { paths = append(paths, p); return true }); err != nil {
-		return Result{}, fmt.Errorf("walk %s: %w", opts.Root, err)
+		return Result{}, fmt.Errorf("walk %s: %w", opts.Show(opts.Root), err)
 	}
 	if len(paths) == 0 {
-		return Result{}, fmt.Errorf("infer: no Markdown files under %s", opts.Root)
+		return Result{}, fmt.Errorf("infer: no Markdown files under %s", opts.Show(opts.Root))
 	}
 	parser := lint.NewParser()
 	var entries []*lint.Entry
@@ -96,11 +101,11 @@ func Infer(ctx context.Context, opts Options) (Result, error) {
 		if err := ctx.Err(); err != nil {
 			return Result{}, err
 		}
-		src, err := os.ReadFile(p)
+		src, err := fs.ReadFile(opts.FS, p)
 		if err != nil {
-			return Result{}, fmt.Errorf("read %s: %w", p, err)
+			return Result{}, fmt.Errorf("read %s: %w", opts.Show(p), unwrapPath(err))
 		}
-		entries = append(entries, parser.Parse(filepath.ToSlash(p), src))
+		entries = append(entries, parser.Parse(opts.Show(p), src))
 	}
 	res, err := inferEntries(entries, opts, rel)
 	if err != nil {
@@ -122,9 +127,12 @@ func withDefaults(opts Options) Options {
 	if opts.SchemaFile == "" {
 		opts.SchemaFile = "contentlint.schema.json"
 	}
+	if opts.Show == nil {
+		opts.Show = func(p string) string { return p }
+	}
 	if opts.Name == "" {
-		opts.Name = filepath.Base(filepath.Clean(opts.Root))
-		if opts.Name == "." || opts.Name == ".." || opts.Name == string(filepath.Separator) {
+		opts.Name = path.Base(path.Clean(opts.Root))
+		if opts.Name == "." || opts.Name == ".." || opts.Name == "/" || strings.HasSuffix(opts.Name, ":") {
 			opts.Name = "entries"
 		}
 	}
@@ -136,12 +144,9 @@ func withDefaults(opts Options) Options {
 // that does not parse.
 func brokenProblem(e *lint.Entry) (lint.Diagnostic, bool) {
 	for _, d := range e.Problems {
-		if e.Fatal || strings.HasPrefix(d.Rule, "frontmatter-") {
+		if e.Fatal || d.Rule.Family == "frontmatter" {
 			return d, true
 		}
-	}
-	if e.Fatal {
-		return lint.Diagnostic{Rule: "file", Message: "cannot be read as a Markdown entry"}, true
 	}
 	return lint.Diagnostic{}, false
 }
@@ -158,7 +163,7 @@ func inferEntries(entries []*lint.Entry, opts Options, rel string) (Result, erro
 	for i, e := range entries {
 		if d, broken := brokenProblem(e); broken {
 			res.Skipped++
-			skipped = append(skipped, fmt.Sprintf("  %s:%d:%d: %s [%s]", e.Path, d.Span.Start.Line, d.Span.Start.Column, d.Message, d.Rule))
+			skipped = append(skipped, fmt.Sprintf("  %s:%d:%d: %s [%s]", e.Path, d.Span.Start.Line, d.Span.Start.Column, d.Message, d.Rule.ID))
 			entries[i] = nil
 			continue
 		}
@@ -171,7 +176,7 @@ func inferEntries(entries []*lint.Entry, opts Options, rel string) (Result, erro
 		sections.add(e)
 	}
 	if res.Entries == 0 {
-		return res, fmt.Errorf("infer: none of the %d Markdown files under %s parses; fix their front matter first", res.Skipped, opts.Root)
+		return res, fmt.Errorf("infer: none of the %d Markdown files under %s parses; fix their front matter first", res.Skipped, opts.Show(opts.Root))
 	}
 
 	frontMatter := "optional"
@@ -193,7 +198,7 @@ func inferEntries(entries []*lint.Entry, opts Options, rel string) (Result, erro
 	})
 
 	r := &res.Report
-	*r = append(*r, fmt.Sprintf("read %d %s under %s", res.Entries, plural(res.Entries, "entry", "entries"), filepath.ToSlash(opts.Root)))
+	*r = append(*r, fmt.Sprintf("read %d %s under %s", res.Entries, plural(res.Entries, "entry", "entries"), opts.Show(opts.Root)))
 	if res.Skipped > 0 {
 		*r = append(*r, fmt.Sprintf("skipped %d %s that %s not parse; fix %s and run init again to include %s:",
 			res.Skipped, plural(res.Skipped, "file", "files"), plural(res.Skipped, "does", "do"), plural(res.Skipped, "it", "them"), plural(res.Skipped, "it", "them")))
@@ -210,16 +215,7 @@ func inferEntries(entries []*lint.Entry, opts Options, rel string) (Result, erro
 // checkSchema compiles the inferred schema as lint will and counts the
 // entries it rejects, so that a too-strict inference shows at once.
 func checkSchema(res *Result, entries []*lint.Entry) error {
-	dir, err := os.MkdirTemp("", "contentlint-infer-")
-	if err != nil {
-		return fmt.Errorf("check inferred schema: %w", err)
-	}
-	defer os.RemoveAll(dir)
-	file := filepath.Join(dir, "inferred.schema.json")
-	if err := os.WriteFile(file, res.Schema, 0o600); err != nil {
-		return fmt.Errorf("check inferred schema: %w", err)
-	}
-	v, err := schema.Load(file, schema.Options{Formats: validate.Formats})
+	v, err := schema.Compile("inferred schema", res.Schema, lint.SchemaOptions())
 	if err != nil {
 		return fmt.Errorf("inferred schema does not compile (a bug in contentlint init): %w", err)
 	}
@@ -234,7 +230,7 @@ func checkSchema(res *Result, entries []*lint.Entry) error {
 		}
 		res.Failing++
 		for _, x := range vs {
-			field := strings.ReplaceAll(strings.TrimPrefix(x.Pointer, "/"), "/", ".")
+			field := source.FieldPath(e.Data, x.Pointer)
 			if field == "" {
 				field = "(front matter)"
 			}
@@ -305,7 +301,7 @@ func (n *node) add(v any, ptr string, e *lint.Entry) {
 				n.order = slices.Insert(n.order, prev+1, k)
 			}
 			prev = slices.Index(n.order, k)
-			c.add(v[k], ptr+"/"+schema.EscapeToken(k), e)
+			c.add(v[k], source.Child(ptr, k), e)
 		}
 	case []any:
 		n.kinds["array"]++
@@ -360,7 +356,7 @@ func sourceOrder(m map[string]any, ptr string, e *lint.Entry) []string {
 		keys = append(keys, k)
 	}
 	offset := func(k string) int {
-		if loc, ok := e.Locations[ptr+"/"+schema.EscapeToken(k)]; ok && !loc.Key.IsZero() {
+		if loc, ok := e.Locations[source.Child(ptr, k)]; ok && !loc.Key.IsZero() {
 			return loc.Key.Start.Offset
 		}
 		return -1
@@ -740,23 +736,20 @@ func (s *sectionStats) recommended(entries int) []section {
 // relativeRoot returns Root relative to ConfigDir with forward slashes: the
 // configuration's globs are relative to its own folder.
 func relativeRoot(opts Options) (string, error) {
-	absRoot, err := filepath.Abs(opts.Root)
-	if err != nil {
-		return "", fmt.Errorf("infer: %w", err)
-	}
-	absDir, err := filepath.Abs(opts.ConfigDir)
-	if err != nil {
-		return "", fmt.Errorf("infer: %w", err)
-	}
-	rel, err := filepath.Rel(absDir, absRoot)
-	if err != nil {
-		return "", fmt.Errorf("infer: %s is not reachable from %s: %w", opts.Root, opts.ConfigDir, err)
-	}
-	rel = filepath.ToSlash(rel)
+	rel := lint.RelPath(path.Clean(opts.ConfigDir), path.Clean(opts.Root))
 	if rel == ".." || strings.HasPrefix(rel, "../") {
-		return "", errors.New("infer: the entries folder " + opts.Root + " is outside the configuration's folder " + opts.ConfigDir + "; run init from a folder that contains it")
+		return "", errors.New("infer: the entries folder " + opts.Show(opts.Root) + " is outside the configuration's folder " + opts.Show(opts.ConfigDir) + "; run init from a folder that contains it")
 	}
 	return rel, nil
+}
+
+// unwrapPath drops the path from an *fs.PathError: the message names the file.
+func unwrapPath(err error) error {
+	var perr *fs.PathError
+	if errors.As(err, &perr) {
+		return perr.Err
+	}
+	return err
 }
 
 // includeGlobs makes the include patterns for the entries' folder rel,

@@ -17,7 +17,10 @@ import (
 // so that findings show as annotations on the pull request. Notes become
 // ::notice. Column properties are left out when a finding spans several
 // lines, because GitHub ignores them there.
-func GitHub(w io.Writer, run Run) error {
+type GitHub struct{}
+
+// Report writes run as workflow commands.
+func (GitHub) Report(w io.Writer, run Run) error {
 	bw := bufio.NewWriter(w)
 	for _, f := range run.Findings {
 		reg := regionOf(f)
@@ -30,7 +33,7 @@ func GitHub(w io.Writer, run Run) error {
 		} else {
 			props = append(props, fmt.Sprintf("endLine=%d", reg.endLine))
 		}
-		props = append(props, "title="+escapeProperty(f.Rule))
+		props = append(props, "title="+escapeProperty(f.Rule.ID))
 		fmt.Fprintf(bw, "::%s %s::%s\n", githubCommand(f.Severity), strings.Join(props, ","), escapeData(f.Message))
 	}
 	return bw.Flush()

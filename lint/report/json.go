@@ -76,7 +76,10 @@ type jsonSummary struct {
 //     finding is about, or "" when it is about no single field.
 //
 // summary counts findings by severity and the files with at least one.
-func JSON(w io.Writer, run Run) error {
+type JSON struct{}
+
+// Report writes run as JSON.
+func (JSON) Report(w io.Writer, run Run) error {
 	doc := jsonReport{
 		Version:  JSONVersion,
 		Files:    run.Files,
@@ -94,7 +97,7 @@ func JSON(w io.Writer, run Run) error {
 			Column:    start.Column,
 			EndLine:   end.Line,
 			EndColumn: end.Column,
-			Rule:      f.Rule,
+			Rule:      f.Rule.ID,
 			Severity:  f.Severity.String(),
 			Message:   f.Message,
 			Field:     f.Field,

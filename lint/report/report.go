@@ -1,10 +1,13 @@
-// Package report prints findings. Each format is a pure function of the
-// sorted findings, the run's summary and the rule catalogue.
+// Package report prints findings. Each format is a Reporter, a pure
+// function of the sorted findings, the run's summary, the rule catalogue and
+// a description of the invocation; the registry below lists them, and the
+// command line's --format help, validation and dispatch all come from it.
 package report
 
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/glasgow-open-data/contentlint/lint"
@@ -12,9 +15,78 @@ import (
 
 // Run is everything a reporter may print.
 type Run struct {
-	Findings  []lint.Finding // sorted, as the linter returns them
-	Files     int            // files linted
-	Catalogue *lint.Catalogue
+	Findings   []lint.Finding // sorted, as the linter returns them
+	Files      int            // files linted
+	Catalogue  *lint.Catalogue
+	Invocation Invocation
+}
+
+// Invocation describes how the tool ran, for the formats that record or
+// depend on it. Every field is optional.
+type Invocation struct {
+	ToolVersion     string // e.g. "v1.2.3 (commit abcdef)"
+	SemanticVersion string // e.g. "1.2.3"
+	// WorkingDirectory is the absolute directory the tool ran in; relative
+	// finding paths are relative to it.
+	WorkingDirectory string
+	// RepoRoot is the absolute path of the repository root, which SARIF
+	// paths are relative to.
+	RepoRoot string
+	// Category tells SARIF uploads from one repository apart (GitHub's
+	// --sarif-category).
+	Category string
+	// ShowSource prints each finding's source line with an underline (text).
+	ShowSource bool
+	// Color adds ANSI colours (text; only on a terminal, never with NO_COLOR).
+	Color bool
+	// Warn receives warnings about the report itself, such as results
+	// dropped to stay within a limit; nil discards them.
+	Warn io.Writer
+}
+
+// Reporter writes a run in one format.
+type Reporter interface {
+	Report(w io.Writer, run Run) error
+}
+
+// Format is one registered output format.
+type Format struct {
+	Name string // the --format value
+	Help string // one line for --help
+	// KeepsSuppressed is set for formats that carry suppressed findings,
+	// marked as such (SARIF); the others never show them.
+	KeepsSuppressed bool
+	Reporter        Reporter
+}
+
+// formats is the registry: adding a format is its file and one line here.
+var formats = []Format{
+	{Name: "text", Help: "one finding per line for people: PATH:LINE:COL: SEVERITY: MESSAGE [RULE-ID]", Reporter: Text{}},
+	{Name: "json", Help: "one JSON document for scripts", Reporter: JSON{}},
+	{Name: "sarif", Help: "SARIF 2.1.0 for GitHub code scanning and other viewers", KeepsSuppressed: true, Reporter: SARIF{}},
+	{Name: "github", Help: "GitHub Actions workflow commands: annotations on a pull request", Reporter: GitHub{}},
+}
+
+// Formats returns the registered formats, in the order help lists them.
+func Formats() []Format { return slices.Clone(formats) }
+
+// Lookup returns the format named name.
+func Lookup(name string) (Format, bool) {
+	for _, f := range formats {
+		if f.Name == name {
+			return f, true
+		}
+	}
+	return Format{}, false
+}
+
+// Names returns the registered format names, e.g. for a usage message.
+func Names() []string {
+	names := make([]string, len(formats))
+	for i, f := range formats {
+		names[i] = f.Name
+	}
+	return names
 }
 
 // Counts tallies findings by severity.
@@ -22,17 +94,6 @@ type Counts struct {
 	Errors, Warnings, Notes int
 	FilesWithFindings       int
 	Suppressed              int // silenced inline; not in the other counts
-}
-
-// Unsuppressed returns the findings no inline comment silenced.
-func Unsuppressed(findings []lint.Finding) []lint.Finding {
-	out := make([]lint.Finding, 0, len(findings))
-	for _, f := range findings {
-		if !f.Suppressed {
-			out = append(out, f)
-		}
-	}
-	return out
 }
 
 // Count tallies the findings of a run.

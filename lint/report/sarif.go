@@ -33,34 +33,19 @@ const (
 	maxDescription = 1024
 )
 
-// SARIFOptions describes the invocation around a run; every field is optional.
-type SARIFOptions struct {
-	ToolVersion     string // tool.driver.version, e.g. "v1.2.3-4-gabcdef"
-	SemanticVersion string // tool.driver.semanticVersion, e.g. "1.2.3"
+// SARIF writes a SARIF 2.1.0 log for GitHub code scanning and other SARIF
+// viewers: one run, the metadata of every rule that fired, and one result
+// per finding with a line-move-stable partial fingerprint. Suppressed
+// findings are kept, with an inSource suppression and its justification.
+// The zero value uses the defaults below.
+type SARIF struct {
 	// InformationURI is tool.driver.informationUri; default DefaultInformationURI.
 	InformationURI string
 	// HelpBaseURI is the rules document; each rule's helpUri is HelpBaseURI#id.
 	// Default InformationURI + "/blob/main/docs/rules.md".
 	HelpBaseURI string
-	// Category becomes automationDetails.id (GitHub's --sarif-category); a
-	// trailing "/" is added when absent.
-	Category string
-	// WorkingDirectory is the absolute directory contentlint ran in: it becomes
-	// invocations[0].workingDirectory and resolves relative finding paths.
-	WorkingDirectory string
-	// RepoRoot is the absolute path of the repository root: %SRCROOT%, against
-	// which artifact URIs are made relative.
-	RepoRoot string
-	// ExecutionSuccessful is invocations[0].executionSuccessful: false when
-	// the tool failed (not when it found problems).
-	ExecutionSuccessful bool
 	// MaxResults caps the results; the most severe are kept. Default DefaultMaxResults.
 	MaxResults int
-	// Warn receives a warning when results are dropped (stderr in the CLI); nil discards it.
-	Warn io.Writer
-	// Suppressed reports whether a finding was suppressed in the source and
-	// why; such findings get an inSource suppression. Nil means none are.
-	Suppressed func(lint.Finding) (bool, string)
 }
 
 // The SARIF 2.1.0 subset contentlint writes. Field order is output order.
@@ -163,11 +148,10 @@ type (
 	}
 )
 
-// SARIF writes the run as a SARIF 2.1.0 log for GitHub code scanning and
-// other SARIF viewers: one run, the metadata of every rule that fired, and
-// one result per finding with a line-move-stable partial fingerprint.
-func SARIF(w io.Writer, run Run, opts SARIFOptions) error {
+// Report writes run as SARIF.
+func (opts SARIF) Report(w io.Writer, run Run) error {
 	opts = opts.withDefaults()
+	inv := run.Invocation
 
 	// Fingerprints count occurrences over the whole report, before any
 	// truncation, so that dropping results never renumbers the kept ones.
@@ -178,10 +162,10 @@ func SARIF(w io.Writer, run Run, opts SARIFOptions) error {
 	}
 	var props *sarifRunProperties
 	if len(order) > opts.MaxResults {
-		order = mostSevere(run.Findings, order, opts.MaxResults, opts.suppressed)
+		order = mostSevere(run.Findings, order, opts.MaxResults)
 		props = &sarifRunProperties{Truncated: true, TotalResults: len(run.Findings)}
-		if opts.Warn != nil {
-			fmt.Fprintf(opts.Warn, "contentlint: SARIF output truncated to the %d most severe of %d results\n", len(order), len(run.Findings))
+		if inv.Warn != nil {
+			fmt.Fprintf(inv.Warn, "contentlint: SARIF output truncated to the %d most severe of %d results\n", len(order), len(run.Findings))
 		}
 	}
 
@@ -191,12 +175,12 @@ func SARIF(w io.Writer, run Run, opts SARIFOptions) error {
 		f := run.Findings[i]
 		reg := regionOf(f)
 		res := sarifResult{
-			RuleID:    f.Rule,
+			RuleID:    f.Rule.ID,
 			RuleIndex: index[f.Rule],
 			Level:     sarifLevel(f.Severity),
 			Message:   sarifText{Text: messageText(f.Message)},
 			Locations: []sarifLocation{{PhysicalLocation: sarifPhysicalLocation{
-				ArtifactLocation: artifactLocation(f.Path, opts.RepoRoot, opts.WorkingDirectory),
+				ArtifactLocation: artifactLocation(f.Path, inv.RepoRoot, inv.WorkingDirectory),
 				Region: sarifRegion{
 					StartLine: reg.line, StartColumn: reg.col,
 					EndLine: reg.endLine, EndColumn: reg.endCol,
@@ -204,8 +188,8 @@ func SARIF(w io.Writer, run Run, opts SARIFOptions) error {
 			}}},
 			PartialFingerprints: sarifFingerprints{PrimaryLocationLineHash: fingerprints[i]},
 		}
-		if ok, why := opts.suppressed(f); ok {
-			res.Suppressions = []sarifSuppression{{Kind: "inSource", Justification: why}}
+		if f.Suppressed {
+			res.Suppressions = []sarifSuppression{{Kind: "inSource", Justification: f.Justification}}
 		}
 		results = append(results, res)
 	}
@@ -213,24 +197,24 @@ func SARIF(w io.Writer, run Run, opts SARIFOptions) error {
 	r := sarifRun{
 		Tool: sarifTool{Driver: sarifDriver{
 			Name:            "contentlint",
-			Version:         opts.ToolVersion,
-			SemanticVersion: opts.SemanticVersion,
+			Version:         inv.ToolVersion,
+			SemanticVersion: inv.SemanticVersion,
 			InformationURI:  opts.InformationURI,
 			Rules:           rules,
 		}},
-		Invocations: []sarifInvocation{{ExecutionSuccessful: opts.ExecutionSuccessful}},
+		Invocations: []sarifInvocation{{ExecutionSuccessful: true}},
 		ColumnKind:  "unicodeCodePoints",
 		Results:     results,
 		Properties:  props,
 	}
-	if opts.WorkingDirectory != "" {
-		r.Invocations[0].WorkingDirectory = &sarifArtifactLoc{URI: dirURI(opts.WorkingDirectory)}
+	if inv.WorkingDirectory != "" {
+		r.Invocations[0].WorkingDirectory = &sarifArtifactLoc{URI: dirURI(inv.WorkingDirectory)}
 	}
-	if opts.RepoRoot != "" {
-		r.OriginalURIBaseIDs = &sarifBaseIDs{SrcRoot: sarifArtifactLoc{URI: dirURI(opts.RepoRoot)}}
+	if inv.RepoRoot != "" {
+		r.OriginalURIBaseIDs = &sarifBaseIDs{SrcRoot: sarifArtifactLoc{URI: dirURI(inv.RepoRoot)}}
 	}
-	if opts.Category != "" {
-		id := opts.Category
+	if inv.Category != "" {
+		id := inv.Category
 		if !strings.HasSuffix(id, "/") {
 			id += "/"
 		}
@@ -247,7 +231,7 @@ func SARIF(w io.Writer, run Run, opts SARIFOptions) error {
 	return bw.Flush()
 }
 
-func (o SARIFOptions) withDefaults() SARIFOptions {
+func (o SARIF) withDefaults() SARIF {
 	if o.InformationURI == "" {
 		o.InformationURI = DefaultInformationURI
 	}
@@ -258,13 +242,6 @@ func (o SARIFOptions) withDefaults() SARIFOptions {
 		o.MaxResults = DefaultMaxResults
 	}
 	return o
-}
-
-func (o SARIFOptions) suppressed(f lint.Finding) (bool, string) {
-	if o.Suppressed == nil {
-		return false, ""
-	}
-	return o.Suppressed(f)
 }
 
 // sarifLevel maps a severity to a SARIF level; it is the only such mapping.
@@ -283,11 +260,11 @@ func sarifLevel(s lint.Severity) string {
 // mostSevere returns the indices of the n findings to keep: unsuppressed
 // before suppressed, then errors, warnings and notes, each in report order.
 // The result is in that order, so the most important come first.
-func mostSevere(fs []lint.Finding, order []int, n int, suppressed func(lint.Finding) (bool, string)) []int {
+func mostSevere(fs []lint.Finding, order []int, n int) []int {
 	order = slices.Clone(order)
 	rank := func(i int) int {
 		r := -int(fs[i].Severity)
-		if ok, _ := suppressed(fs[i]); ok {
+		if fs[i].Suppressed {
 			r += 100
 		}
 		return r
@@ -297,35 +274,36 @@ func mostSevere(fs []lint.Finding, order []int, n int, suppressed func(lint.Find
 }
 
 // sarifRules returns the descriptors of the rules the kept results use, in
-// catalogue order (ids the catalogue lacks follow in order of appearance),
-// and each id's index among them.
-func sarifRules(cat *lint.Catalogue, fs []lint.Finding, order []int, helpBase string) ([]sarifRule, map[string]int) {
-	fired := map[string]bool{}
-	var unknown []*lint.Rule
+// catalogue order (rules the catalogue lacks follow in order of
+// appearance), and each rule's index among them.
+func sarifRules(cat *lint.Catalogue, fs []lint.Finding, order []int, helpBase string) ([]sarifRule, map[*lint.Rule]int) {
+	fired := map[*lint.Rule]bool{}
+	var outside []*lint.Rule
 	for _, i := range order {
-		id := fs[i].Rule
-		if fired[id] {
+		r := fs[i].Rule
+		if fired[r] {
 			continue
 		}
-		fired[id] = true
-		if cat == nil || cat.Rule(id) == nil {
-			// Describe it as well as we can: its id and the severity it fired with.
-			unknown = append(unknown, &lint.Rule{ID: id, Severity: fs[i].Severity})
+		fired[r] = true
+		if cat == nil || cat.Rule(r.ID) != r {
+			outside = append(outside, r)
 		}
 	}
 	rules := []sarifRule{}
-	index := map[string]int{}
+	index := map[*lint.Rule]int{}
+	add := func(r *lint.Rule) {
+		index[r] = len(rules)
+		rules = append(rules, ruleDescriptor(r, helpBase))
+	}
 	if cat != nil {
 		for _, r := range cat.Rules() {
-			if fired[r.ID] {
-				index[r.ID] = len(rules)
-				rules = append(rules, ruleDescriptor(r, helpBase))
+			if fired[r] {
+				add(r)
 			}
 		}
 	}
-	for _, r := range unknown {
-		index[r.ID] = len(rules)
-		rules = append(rules, ruleDescriptor(r, ""))
+	for _, r := range outside {
+		add(r)
 	}
 	return rules, index
 }
@@ -365,7 +343,7 @@ func helpText(r *lint.Rule) string {
 		if ex.src == "" {
 			continue
 		}
-		fmt.Fprintf(&b, "\n\n%s:\n\n%s", ex.label, indent(ex.src, "    "))
+		fmt.Fprintf(&b, "\n\n%s:\n\n%s", ex.label, Indent(ex.src, "    "))
 	}
 	return strings.TrimLeft(b.String(), "\n")
 }
@@ -378,7 +356,7 @@ func helpMarkdown(r *lint.Rule) string {
 		if ex.src == "" {
 			continue
 		}
-		fmt.Fprintf(&b, "\n\n**%s:**\n\n%s", ex.label, fenced(ex.src, "markdown"))
+		fmt.Fprintf(&b, "\n\n**%s:**\n\n%s", ex.label, Fenced(ex.src, "markdown"))
 	}
 	return strings.TrimLeft(b.String(), "\n")
 }
@@ -442,10 +420,10 @@ func lineHashes(fs []lint.Finding) []string {
 	out := make([]string, len(fs))
 	for i, f := range fs {
 		text := strings.TrimSpace(f.SourceLine)
-		k := key{f.Path, f.Rule, text}
+		k := key{f.Path, f.Rule.ID, text}
 		seen[k]++
 		occ := strconv.Itoa(seen[k])
-		sum := sha256.Sum256([]byte(f.Rule + "\x00" + text + "\x00" + occ))
+		sum := sha256.Sum256([]byte(f.Rule.ID + "\x00" + text + "\x00" + occ))
 		out[i] = hex.EncodeToString(sum[:8]) + ":" + occ
 	}
 	return out

@@ -12,13 +12,10 @@ import (
 	"github.com/glasgow-open-data/contentlint/lint"
 )
 
-// TextOptions tunes the text format.
-type TextOptions struct {
-	// ShowSource prints each finding's source line and an underline.
-	ShowSource bool
-	// Color adds ANSI colours (only on a terminal, never with NO_COLOR).
-	Color bool
-}
+// Text writes one finding per line, "PATH:LINE:COL: SEVERITY: MESSAGE
+// [RULE-ID]", with the source line and an underline when the invocation
+// asks for them.
+type Text struct{}
 
 const (
 	ansiReset  = "\x1b[0m"
@@ -32,8 +29,9 @@ const (
 
 var severityColor = map[lint.Severity]string{lint.SeverityError: ansiRed, lint.SeverityWarning: ansiYellow, lint.SeverityNote: ansiBlue}
 
-// Text writes one finding per line, "PATH:LINE:COL: SEVERITY: MESSAGE [RULE-ID]".
-func Text(w io.Writer, run Run, opts TextOptions) error {
+// Report writes run as text.
+func (Text) Report(w io.Writer, run Run) error {
+	opts := run.Invocation
 	bw := bufio.NewWriter(w)
 	paint := func(code, s string) string {
 		if !opts.Color {
@@ -47,7 +45,7 @@ func Text(w io.Writer, run Run, opts TextOptions) error {
 			paint(ansiBold, fmt.Sprintf("%s:%d:%d", filepath.FromSlash(f.Path), f.Span.Start.Line, f.Span.Start.Column)),
 			paint(ansiBold+severityColor[f.Severity], f.Severity.String()),
 			oneLine(f.Message),
-			paint(ansiDim, "["+f.Rule+"]"))
+			paint(ansiDim, "["+f.Rule.ID+"]"))
 		if opts.ShowSource && f.SourceLine != "" {
 			writeSource(bw, f, func(s string) string { return paint(ansiGreen, s) })
 		}
@@ -85,4 +83,32 @@ func width(rs []rune) int {
 // oneLine keeps a message on its line so that output stays one finding per line.
 func oneLine(s string) string {
 	return strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s)
+}
+
+// Fenced wraps src in a Markdown fenced code block whose fence is longer
+// than any run of backticks inside, so examples that contain fences stay
+// intact.
+func Fenced(src, lang string) string {
+	longest, run := 0, 0
+	for _, c := range src {
+		if c == '`' {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	fence := strings.Repeat("`", max(3, longest+1))
+	return fence + lang + "\n" + strings.TrimRight(src, "\n") + "\n" + fence
+}
+
+// Indent prefixes every non-empty line of s.
+func Indent(s, prefix string) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	for i, l := range lines {
+		if l != "" {
+			lines[i] = prefix + l
+		}
+	}
+	return strings.Join(lines, "\n")
 }

@@ -1,4 +1,4 @@
-package lint
+package source
 
 import (
 	"sort"
@@ -49,6 +49,9 @@ func NewLineIndex(src []byte) *LineIndex {
 	}
 	return &LineIndex{src: src, start: starts, ascii: high < utf8.RuneSelf}
 }
+
+// Source returns the text the index was built from.
+func (x *LineIndex) Source() []byte { return x.src }
 
 // Lines returns the number of lines (a final line without a terminator counts).
 func (x *LineIndex) Lines() int { return len(x.start) }

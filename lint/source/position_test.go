@@ -1,4 +1,4 @@
-package lint
+package source
 
 import "testing"
 
@@ -41,32 +41,6 @@ func TestLineIndex(t *testing.T) {
 		}
 	}
 }
-
-func TestMatchGlob(t *testing.T) {
-	cases := []struct {
-		pattern, name string
-		want          bool
-	}{
-		{"**/*.md", "a.md", true},
-		{"**/*.md", "x/y/a.md", true},
-		{"**/*.md", "../x/a.md", true},
-		{"content/**/*.md", "content/a.md", true},
-		{"content/**/*.md", "content/g/h/a.md", true},
-		{"content/**/*.md", "other/a.md", false},
-		{"content/*.md", "content/g/a.md", false},
-		{"content/**", "content/g/a.md", true},
-		{"**", "anything/at/all", true},
-		{"*.markdown", "a.md", false},
-		{"content/[ab].md", "content/a.md", true},
-		{"content/[", "content/[", false},
-	}
-	for _, tc := range cases {
-		if got := MatchGlob(tc.pattern, tc.name); got != tc.want {
-			t.Errorf("MatchGlob(%q, %q) = %v, want %v", tc.pattern, tc.name, got, tc.want)
-		}
-	}
-}
-
 // TestLineIndexASCII: the ASCII fast path counts columns like the general one.
 func TestLineIndexASCII(t *testing.T) {
 	ascii, utf := NewLineIndex([]byte("ab\ncdef\r\ng")), NewLineIndex([]byte("ab\ncdef\r\ngé"))

@@ -1,4 +1,4 @@
-package lint
+package source
 
 import (
 	"bytes"
@@ -15,33 +15,33 @@ import (
 	"github.com/BurntSushi/toml"
 )
 
-func decodeTOML(e *Entry, start, end int) (any, bool) {
+func decodeTOML(doc *Document, x *LineIndex, start, end int, subject string) {
 	var m map[string]any
-	firstLine := e.Lines.Pos(start).Line
-	if tomlNesting(e.Src[start:end]) > maxDepth {
+	firstLine := x.Pos(start).Line
+	if tomlNesting(x.src[start:end]) > MaxDepth {
 		// The TOML decoder's time grows with the square of the nesting of
 		// inline tables: 10,000 levels take half a minute.
-		e.problem("frontmatter-limit", e.Open, "", "%s nests arrays or inline tables more than %d levels deep; simplify it", e.subjectName(), maxDepth)
-		return nil, false
+		doc.fail(ProblemLimit, Span{}, fmt.Sprintf("%s nests arrays or inline tables more than %d levels deep; simplify it", subject, MaxDepth))
+		return
 	}
-	if _, err := toml.NewDecoder(bytes.NewReader(e.Src[start:end])).Decode(&m); err != nil {
+	if _, err := toml.NewDecoder(bytes.NewReader(x.src[start:end])).Decode(&m); err != nil {
 		var perr toml.ParseError
 		line, msg := firstLine, err.Error()
 		if errors.As(err, &perr) {
 			line = firstLine + perr.Position.Line - 1
 			msg = perr.Message
 		}
-		e.problem("frontmatter-syntax", e.Lines.LineSpan(line), "", "TOML syntax error: %s", msg)
-		return nil, false
+		doc.fail(ProblemSyntax, x.LineSpan(line), "TOML syntax error: "+msg)
+		return
 	}
-	locateTOMLKeys(e, start, end)
-	d := &tomlConverter{e: e, budget: maxValues}
+	locateTOMLKeys(doc, x, start, end)
+	d := &tomlConverter{doc: doc, budget: MaxValues}
 	v := d.convert(m, "")
 	if d.budget < 0 {
-		e.problem("frontmatter-limit", e.Open, "", "%s has more than %d values; simplify it", e.subjectName(), maxValues)
-		return nil, false
+		doc.fail(ProblemLimit, Span{}, fmt.Sprintf("%s has more than %d values; simplify it", subject, MaxValues))
+		return
 	}
-	return v, true
+	doc.Value = v
 }
 
 // tomlNesting returns how deeply arrays and inline tables nest in TOML
@@ -80,17 +80,17 @@ func tomlNesting(b []byte) int {
 
 // locateTOMLKeys records the line of each top-level key and table header;
 // the TOML decoder keeps no positions, so deeper values fall back to these.
-func locateTOMLKeys(e *Entry, start, end int) {
-	first, last := e.Lines.Pos(start).Line, e.Lines.Pos(end).Line
+func locateTOMLKeys(doc *Document, x *LineIndex, start, end int) {
+	first, last := x.Pos(start).Line, x.Pos(end).Line
 	inTable := false
 	for line := first; line <= last; line++ {
-		text := e.Lines.LineText(line)
+		text := x.LineText(line)
 		trimmed := bytes.TrimLeft(text, " \t")
 		indent := len(text) - len(trimmed)
 		if len(trimmed) == 0 || trimmed[0] == '#' {
 			continue
 		}
-		lineStart := e.Lines.LineStart(line)
+		lineStart := x.LineStart(line)
 		if trimmed[0] == '[' {
 			inTable = true
 			name := strings.Trim(string(trimmed), "[] \t")
@@ -98,10 +98,10 @@ func locateTOMLKeys(e *Entry, start, end int) {
 				name = name[:i]
 			}
 			name = strings.Trim(strings.TrimSpace(name), `"'`)
-			ptr := "/" + pointerToken(name)
-			if _, seen := e.Locations[ptr]; !seen {
-				span := e.Lines.Span(lineStart+indent, lineStart+len(text))
-				e.Locations[ptr] = Location{Key: span, Value: span}
+			ptr := Child("", name)
+			if _, seen := doc.Locations[ptr]; !seen {
+				span := x.Span(lineStart+indent, lineStart+len(text))
+				doc.Locations[ptr] = Location{Key: span, Value: span}
 			}
 			continue
 		}
@@ -122,18 +122,18 @@ func locateTOMLKeys(e *Entry, start, end int) {
 		for valueStart < len(text) && (text[valueStart] == ' ' || text[valueStart] == '\t') {
 			valueStart++
 		}
-		ptr := "/" + pointerToken(name)
-		if _, seen := e.Locations[ptr]; !seen {
-			e.Locations[ptr] = Location{
-				Key:   e.Lines.Span(lineStart+indent, lineStart+indent+keyLen),
-				Value: e.Lines.Span(lineStart+valueStart, lineStart+len(text)),
+		ptr := Child("", name)
+		if _, seen := doc.Locations[ptr]; !seen {
+			doc.Locations[ptr] = Location{
+				Key:   x.Span(lineStart+indent, lineStart+indent+keyLen),
+				Value: x.Span(lineStart+valueStart, lineStart+len(text)),
 			}
 		}
 	}
 }
 
 type tomlConverter struct {
-	e      *Entry
+	doc    *Document
 	budget int // values left before the front matter is too large
 }
 
@@ -148,26 +148,31 @@ func (c *tomlConverter) convert(v any, ptr string) any {
 		out := make(map[string]any, len(v))
 		// In key order, so that problems come out in the same order every run.
 		for _, k := range slices.Sorted(maps.Keys(v)) {
-			out[k] = c.convert(v[k], ptr+"/"+pointerToken(k))
+			out[k] = c.convert(v[k], Child(ptr, k))
 		}
 		return out
 	case []map[string]any:
 		out := make([]any, len(v))
 		for i, x := range v {
-			out[i] = c.convert(x, ptr+"/"+strconv.Itoa(i))
+			out[i] = c.convert(x, Index(ptr, i))
 		}
 		return out
 	case []any:
 		out := make([]any, len(v))
 		for i, x := range v {
-			out[i] = c.convert(x, ptr+"/"+strconv.Itoa(i))
+			out[i] = c.convert(x, Index(ptr, i))
 		}
 		return out
 	case int64:
 		return json.Number(strconv.FormatInt(v, 10))
 	case float64:
 		if math.IsInf(v, 0) || math.IsNaN(v) {
-			c.e.problem("frontmatter-number", c.e.KeySpan(ptr), FieldPath(nil, ptr), "%v is not a finite number; JSON Schema cannot check it, quote it if it is text", v)
+			loc := Nearest(c.doc.Locations, ptr, Span{})
+			span := loc.Key
+			if span.IsZero() {
+				span = loc.Value
+			}
+			c.doc.problem(ProblemNumber, span, ptr, fmt.Sprintf("%v is not a finite number; JSON Schema cannot check it, quote it if it is text", v))
 			return fmt.Sprint(v)
 		}
 		return json.Number(strconv.FormatFloat(v, 'g', -1, 64))

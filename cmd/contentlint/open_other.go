@@ -1,6 +1,6 @@
 //go:build !unix
 
-package lint
+package main
 
 // nonBlocking is not needed where named pipes cannot be opened by path.
 const nonBlocking = 0

@@ -1,8 +1,9 @@
-package lint
+package source
 
 import (
+	"bytes"
 	"encoding/json"
-	"errors"
+	"fmt"
 	"math"
 	"math/big"
 	"regexp"
@@ -12,81 +13,114 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// Bounds on what front matter may expand to. A real entry has tens of
-// values; these stop alias ("billion laughs") and merge-key bombs quickly.
-const (
-	maxValues = 10_000
-	maxDepth  = 200
-)
-
-var errTooLarge = errors.New("front matter too large")
-
 // yamlDecoder converts positioned YAML nodes into JSON-typed values by the
 // YAML 1.2 core schema, recording where each value sits.
 type yamlDecoder struct {
-	e         *Entry
-	firstLine int // file line of the YAML's first line
+	doc       *Document
+	x         *LineIndex
+	firstLine int // line of the YAML's first line in the file
 	budget    int
 	limitHit  bool
 }
 
-// yamlErrorLine matches the line number in go-yaml's error messages.
-var yamlErrorLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
-func decodeYAML(e *Entry, start, end int) (any, bool) {
-	var doc yaml.Node
-	firstLine := e.Lines.Pos(start).Line
-	if err := yaml.Unmarshal(e.Src[start:end], &doc); err != nil {
-		line, msg := firstLine, strings.TrimPrefix(err.Error(), "yaml: ")
-		if m := yamlErrorLine.FindStringSubmatch(err.Error()); m != nil {
-			n, _ := strconv.Atoi(m[1])
-			line, msg = firstLine+n-1, m[2]
-		}
-		if line >= e.Lines.Pos(end).Line && end > start {
-			// go-yaml reports some errors on the line after the last one.
-			line = e.Lines.Pos(end - 1).Line
-		}
-		span := e.Lines.LineSpan(line)
-		e.problem("frontmatter-syntax", span, "", "YAML syntax error: %s%s", msg, yamlHint(msg, e.Lines.LineText(line)))
-		return nil, false
+func decodeYAML(doc *Document, x *LineIndex, start, end int, subject string) {
+	src := x.src[start:end]
+	var root yaml.Node
+	if err := yaml.Unmarshal(src, &root); err != nil {
+		line := yamlErrorLine(src)
+		span := x.LineSpan(x.Pos(start).Line + line - 1)
+		doc.fail(ProblemSyntax, span, "YAML syntax error: "+yamlMessage(err)+yamlHint(x.LineText(span.Start.Line)))
+		return
 	}
-	if len(doc.Content) == 0 {
-		return nil, true
+	if len(root.Content) == 0 {
+		return
 	}
-	d := &yamlDecoder{e: e, firstLine: firstLine, budget: maxValues}
-	v := d.value(doc.Content[0], nil, "", 0)
+	d := &yamlDecoder{doc: doc, x: x, firstLine: x.Pos(start).Line, budget: MaxValues}
+	v := d.value(root.Content[0], nil, "", 0)
 	if d.limitHit {
-		e.problem("frontmatter-limit", e.Open, "", "%s expands to more than %d values or %d levels (an alias or merge-key bomb?); simplify it", e.subjectName(), maxValues, maxDepth)
-		return nil, false
+		doc.fail(ProblemLimit, Span{}, fmt.Sprintf("%s expands to more than %d values or %d levels (an alias or merge-key bomb?); simplify it", subject, MaxValues, MaxDepth))
+		return
 	}
-	return v, true
+	doc.Value = v
 }
 
-// yamlHint adds advice for the YAML mistakes people make most in front matter.
-func yamlHint(msg string, line []byte) string {
+// yamlErrorLine finds the 1-based line of src where a YAML syntax error is:
+// the line after the longest prefix of whole lines that still parses. go-yaml
+// names a line in its message, but often the line where the enclosing block
+// starts rather than the one at fault; a prefix that parses cannot hold the
+// error, and a multi-line string only makes shorter prefixes fail, not longer.
+func yamlErrorLine(src []byte) int {
+	var ends []int // offsets just past each line's terminator
+	for i, c := range src {
+		if c == '\n' {
+			ends = append(ends, i+1)
+		}
+	}
+	if len(ends) == 0 || ends[len(ends)-1] != len(src) {
+		ends = append(ends, len(src))
+	}
+	// From the end, so that the common case (an error near the end of a
+	// short block) takes few parses; bounded, for hostile input.
+	const maxParses = 400
+	for k, parses := len(ends)-1, 0; k >= 1; k, parses = k-1, parses+1 {
+		if parses == maxParses {
+			return 1
+		}
+		var n yaml.Node
+		if yaml.Unmarshal(src[:ends[k-1]], &n) == nil {
+			return k + 1
+		}
+	}
+	return 1
+}
+
+// yamlMessage is go-yaml's description of a syntax error without its
+// "yaml: line N: " prefix: the line is computed from the source instead.
+func yamlMessage(err error) string {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	if strings.HasPrefix(msg, "line ") {
+		if _, rest, ok := strings.Cut(msg, ": "); ok {
+			return rest
+		}
+	}
+	return msg
+}
+
+// yamlHint adds advice for the YAML mistakes people make most in front
+// matter, read from the offending line itself.
+func yamlHint(line []byte) string {
+	trimmed := bytes.TrimLeft(line, " ")
 	switch {
-	case strings.Contains(msg, "tab character"), strings.Contains(msg, "found character that cannot start any token") && strings.ContainsRune(string(line), '\t'):
+	case bytes.HasPrefix(trimmed, []byte("\t")) || bytes.Contains(line[:len(line)-len(bytes.TrimLeft(line, " \t"))], []byte("\t")):
 		return "; YAML does not allow tabs for indentation, use spaces"
-	case strings.Contains(msg, "mapping values are not allowed"):
+	case unquotedColonValue(trimmed):
 		return "; a value containing \": \" must be quoted"
 	}
 	return ""
 }
 
+// unquotedColonValue reports whether a "key: value" line's value is plain
+// text that itself contains ": ".
+func unquotedColonValue(line []byte) bool {
+	_, value, ok := bytes.Cut(line, []byte(": "))
+	value = bytes.TrimSpace(value)
+	if !ok || len(value) == 0 || bytes.IndexByte([]byte(`"'[{|>&*!#`), value[0]) >= 0 {
+		return false
+	}
+	return bytes.Contains(value, []byte(": "))
+}
+
 // span returns the file span of node n: the token's own text where it can be
 // measured, else the rest of its line.
 func (d *yamlDecoder) span(n *yaml.Node) Span {
-	x := d.e.Lines
+	x := d.x
 	start := x.Offset(d.firstLine+n.Line-1, n.Column)
 	lineEnd := x.LineEnd(d.firstLine + n.Line - 1)
-	src := d.e.Src
+	src := x.src
 	end := lineEnd
 	switch {
 	case n.Kind == yaml.MappingNode || n.Kind == yaml.SequenceNode:
-		end = start + 1
-		if n.Style&yaml.FlowStyle == 0 && n.Kind == yaml.SequenceNode {
-			end = start + 1 // the "-" of the first item
-		}
+		end = start + 1 // the "{", "[", "-" or the first key's first character
 	case n.Kind == yaml.AliasNode:
 		end = start + 1 + len(n.Value)
 	case start < len(src) && (src[start] == '"' || src[start] == '\''):
@@ -120,7 +154,7 @@ func closingQuote(src []byte, start int) int {
 // whose position stands for n and everything inside it.
 func (d *yamlDecoder) value(n, at *yaml.Node, ptr string, depth int) any {
 	d.budget--
-	if d.budget < 0 || depth > maxDepth {
+	if d.budget < 0 || depth > MaxDepth {
 		d.limitHit = true
 		return nil
 	}
@@ -128,9 +162,9 @@ func (d *yamlDecoder) value(n, at *yaml.Node, ptr string, depth int) any {
 	if at != nil {
 		pos = at
 	}
-	loc := d.e.Locations[ptr]
+	loc := d.doc.Locations[ptr]
 	loc.Value = d.span(pos)
-	d.e.Locations[ptr] = loc
+	d.doc.Locations[ptr] = loc
 	switch n.Kind {
 	case yaml.AliasNode:
 		if n.Alias == nil {
@@ -148,7 +182,7 @@ func (d *yamlDecoder) value(n, at *yaml.Node, ptr string, depth int) any {
 	case yaml.SequenceNode:
 		out := make([]any, 0, len(n.Content))
 		for i, item := range n.Content {
-			out = append(out, d.value(item, at, ptr+"/"+strconv.Itoa(i), depth+1))
+			out = append(out, d.value(item, at, Index(ptr, i), depth+1))
 			if d.limitHit {
 				return nil
 			}
@@ -178,15 +212,15 @@ func (d *yamlDecoder) mapping(n, at *yaml.Node, ptr string, depth int) map[strin
 		if !ok {
 			continue
 		}
-		child := ptr + "/" + pointerToken(key)
+		child := Child(ptr, key)
 		if first, dup := firstSeen[key]; dup {
 			if at == nil {
-				d.e.problem("frontmatter-duplicate-key", d.span(k), FieldPath(nil, child), "duplicate key %q; it is first defined on line %d, remove one of them", key, d.firstLine+first.Line-1)
+				d.doc.problem(ProblemDuplicateKey, d.span(k), child, fmt.Sprintf("duplicate key %q; it is first defined on line %d, remove one of them", key, d.firstLine+first.Line-1))
 			}
 			continue
 		}
 		firstSeen[key] = k
-		d.e.Locations[child] = Location{Key: d.span(kpos)}
+		d.doc.Locations[child] = Location{Key: d.span(kpos)}
 		out[key] = d.value(v, at, child, depth+1)
 		if d.limitHit {
 			return nil
@@ -204,7 +238,7 @@ func (d *yamlDecoder) mapping(n, at *yaml.Node, ptr string, depth int) map[strin
 				return nil
 			}
 			if !ok {
-				d.e.problem("frontmatter-syntax", d.span(src), FieldPath(nil, ptr), "a merge key (<<) must refer to a mapping")
+				d.doc.problem(ProblemSyntax, d.span(src), ptr, "a merge key (<<) must refer to a mapping")
 				continue
 			}
 			for k, v := range merged {
@@ -223,11 +257,11 @@ func (d *yamlDecoder) key(k, pos *yaml.Node, ptr string) (string, bool) {
 		k = k.Alias
 	}
 	if k.Kind != yaml.ScalarNode {
-		d.e.problem("frontmatter-key-type", d.span(pos), FieldPath(nil, ptr), "a key must be a plain name, not a %s", kindName(k))
+		d.doc.problem(ProblemKeyType, d.span(pos), ptr, fmt.Sprintf("a key must be a plain name, not a %s", kindName(k)))
 		return "", false
 	}
 	if tag := k.ShortTag(); tag != "!!str" {
-		d.e.problem("frontmatter-key-type", d.span(pos), FieldPath(nil, ptr), "key %s is %s, not a string; quote it (%q) if it is meant as a name", k.Value, tagWords[tag], k.Value)
+		d.doc.problem(ProblemKeyType, d.span(pos), ptr, fmt.Sprintf("key %s is %s, not a string; quote it (%q) if it is meant as a name", k.Value, tagWords[tag], k.Value))
 	}
 	return k.Value, true
 }
@@ -260,7 +294,7 @@ func (d *yamlDecoder) scalar(n, pos *yaml.Node, ptr string) any {
 			return num
 		}
 		if n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) == 0 {
-			d.e.problem("frontmatter-number", d.span(pos), FieldPath(nil, ptr), "%s is not a finite number; JSON Schema cannot check it, quote it if it is text", n.Value)
+			d.doc.problem(ProblemNumber, d.span(pos), ptr, fmt.Sprintf("%s is not a finite number; JSON Schema cannot check it, quote it if it is text", n.Value))
 		}
 	case "!!str":
 		// go-yaml resolves a number it cannot hold in 64 bits (1e400, a
@@ -270,7 +304,7 @@ func (d *yamlDecoder) scalar(n, pos *yaml.Node, ptr string) any {
 			if num, ok := yamlNumber(n.Value); ok {
 				return num
 			}
-			d.e.problem("frontmatter-number", d.span(pos), FieldPath(nil, ptr), "%s is out of range for a 64-bit floating-point number; JSON Schema cannot check it, quote it if it is text", n.Value)
+			d.doc.problem(ProblemNumber, d.span(pos), ptr, fmt.Sprintf("%s is out of range for a 64-bit floating-point number; JSON Schema cannot check it, quote it if it is text", n.Value))
 		}
 	}
 	return n.Value
@@ -300,11 +334,4 @@ func yamlNumber(s string) (json.Number, bool) {
 		return "", false
 	}
 	return num, true
-}
-
-// finiteNumber reports whether a JSON number literal fits a 64-bit float;
-// numbers too small to represent round to zero and are fine.
-func finiteNumber(num json.Number) bool {
-	f, err := strconv.ParseFloat(string(num), 64)
-	return !math.IsInf(f, 0) && !math.IsNaN(f) && (err == nil || errors.Is(err, strconv.ErrRange))
 }
