@@ -40,7 +40,7 @@ var (
 		Config: exampleBare + "    schema: schema.json\n",
 		Bad:    "---\ntitle: \"Glasgow Open Data Group\"\nwebsite: \"glasgowopendata.org\"\n---\n\nAbout the group.\n",
 		Good:   "---\ntitle: \"Glasgow Open Data Group\"\nwebsite: \"https://glasgowopendata.org\"\n---\n\nAbout the group.\n",
-		Files: map[string]string{"schema.json": `{"type": "object", "properties": {"title": {"type": "string"}, "website": {"type": "string", "format": "https-url"}}}`},
+		Files:  map[string]string{"schema.json": `{"type": "object", "properties": {"title": {"type": "string"}, "website": {"type": "string", "format": "https-url"}}}`},
 	}
 	ruleSchemaEnum = &Rule{
 		ID: "schema-enum", Family: "schema", Severity: SeverityError,
@@ -49,7 +49,7 @@ var (
 		Config: exampleBare + "    schema: schema.json\n",
 		Bad:    "---\ntitle: \"Glasgow Open Data Group\"\nstatus: \"activ\"\n---\n\nAbout the group.\n",
 		Good:   "---\ntitle: \"Glasgow Open Data Group\"\nstatus: \"active\"\n---\n\nAbout the group.\n",
-		Files: map[string]string{"schema.json": `{"type": "object", "properties": {"title": {"type": "string"}, "status": {"enum": ["active", "dormant"]}}}`},
+		Files:  map[string]string{"schema.json": `{"type": "object", "properties": {"title": {"type": "string"}, "status": {"enum": ["active", "dormant"]}}}`},
 	}
 	ruleSchemaRef = &Rule{
 		ID: "schema-ref", Family: "schema", Severity: SeverityError,

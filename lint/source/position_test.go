@@ -41,6 +41,7 @@ func TestLineIndex(t *testing.T) {
 		}
 	}
 }
+
 // TestLineIndexASCII: the ASCII fast path counts columns like the general one.
 func TestLineIndexASCII(t *testing.T) {
 	ascii, utf := NewLineIndex([]byte("ab\ncdef\r\ng")), NewLineIndex([]byte("ab\ncdef\r\ngé"))
