@@ -183,5 +183,9 @@ func RelPath(base, target string) string {
 		i++
 	}
 	up := strings.Repeat("../", len(b)-i)
+	if i == len(t) {
+		// target is an ancestor of base: "..", not "../".
+		return strings.TrimSuffix(up, "/")
+	}
 	return up + strings.Join(t[i:], "/")
 }

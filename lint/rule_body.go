@@ -23,8 +23,9 @@ var (
 			"host or a private address is a broken link for every reader. Protocol-relative links (\"//example.org\") " +
 			"count as absolute and must say \"https:\". Links within the page (\"#section\") are fine; mailto: links are " +
 			"checked by link-email; tel:, sms:, fax:, callto: and geo: links are left alone. Raw HTML tags are not checked.",
-		Bad:      "Read our [data charter](htps://glasgowopendata.org/charter).\n",
-		Good:     "Read our [data charter](https://glasgowopendata.org/charter).\n",
+		Config:   exampleBare,
+		Bad:      titled("Read our [data charter](htps://glasgowopendata.org/charter).\n"),
+		Good:     titled("Read our [data charter](https://glasgowopendata.org/charter).\n"),
 		Severity: SeverityError,
 		Tags:     []string{"markdown", "links"},
 	}
@@ -33,8 +34,9 @@ var (
 		Family:   "link",
 		Title:    "Email links are valid addresses",
 		Doc:      "The address of every mailto: link and email autolink (<contact@example.org>) must be a valid public email address, checked by the same validator as email fields in the front matter. Query parameters such as ?subject= are allowed; several addresses may be separated by commas.",
-		Bad:      "[Email us](mailto:contact@glasgowopendata)\n",
-		Good:     "[Email us](mailto:contact@glasgowopendata.org)\n",
+		Config:   exampleBare,
+		Bad:      titled("[Email us](mailto:contact@glasgowopendata)\n"),
+		Good:     titled("[Email us](mailto:contact@glasgowopendata.org)\n"),
 		Severity: SeverityError,
 		Tags:     []string{"markdown", "links"},
 	}
@@ -47,8 +49,10 @@ var (
 			"looking. Site-absolute paths (\"/about\") are skipped: they are resolved by the site's router against " +
 			"pages that may not exist as files in this repository, so checking them would only produce false alarms. " +
 			"The rule is skipped when the linter cannot look at the file system (for example when reading stdin).",
-		Bad:      "![Our logo](images/logo.png)\n",
-		Good:     "![Our logo](images/glasgow-open-data.png)\n",
+		Config:   exampleBare,
+		Bad:      titled("![Our logo](images/logo.png)\n"),
+		Files:    map[string]string{"images/glasgow-open-data.png": "(an image)"},
+		Good:     titled("![Our logo](images/glasgow-open-data.png)\n"),
 		Severity: SeverityError,
 		Tags:     []string{"markdown", "links"},
 	}
@@ -58,8 +62,9 @@ var (
 		Title:  "Links have text",
 		Doc: "A link must have text to click: \"[](https://example.org)\" renders as nothing visible, and screen readers " +
 			"announce just \"link\". An image inside the link counts as its text (image-alt checks the image has alt text).",
-		Bad:      "Join the [](https://forum.glasgowopendata.org).\n",
-		Good:     "Join the [community forum](https://forum.glasgowopendata.org).\n",
+		Config:   exampleBare,
+		Bad:      titled("Join the [](https://forum.glasgowopendata.org).\n"),
+		Good:     titled("Join the [community forum](https://forum.glasgowopendata.org).\n"),
 		Severity: SeverityWarning,
 		Tags:     []string{"markdown", "links", "accessibility"},
 	}
@@ -68,8 +73,9 @@ var (
 		Family:   "link",
 		Title:    "Links have a destination",
 		Doc:      "A link or image must say where it goes: \"[text]()\" and \"[text](<>)\" render as a link to the page itself, which is almost always an address someone meant to paste later.",
-		Bad:      "See the [data portal]().\n",
-		Good:     "See the [data portal](https://data.glasgow.gov.uk/).\n",
+		Config:   exampleBare,
+		Bad:      titled("See the [data portal]().\n"),
+		Good:     titled("See the [data portal](https://data.glasgow.gov.uk/).\n"),
 		Severity: SeverityError,
 		Tags:     []string{"markdown", "links"},
 	}
@@ -82,8 +88,9 @@ var (
 			"extra whitespace, as in CommonMark. Code spans and code blocks are not checked. Shortcut references " +
 			"(\"[ref]\" alone) are not checked either: plain bracketed text such as \"[sic]\" or a task list's \"[x]\" is " +
 			"far more common than a forgotten definition.",
-		Bad:      "Read the [charter][charter].\n",
-		Good:     "Read the [charter][charter].\n\n[charter]: https://glasgowopendata.org/charter\n",
+		Config:   exampleBare,
+		Bad:      titled("Read the [charter][charter].\n"),
+		Good:     titled("Read the [charter][charter].\n\n[charter]: https://glasgowopendata.org/charter\n"),
 		Severity: SeverityError,
 		Tags:     []string{"markdown", "links"},
 	}
@@ -93,8 +100,10 @@ var (
 		Title:  "Images have alt text",
 		Doc: "An image must describe itself in its alt text (\"![alt](src)\"): screen readers read it, and it shows when " +
 			"the image fails to load. Raw HTML <img> tags are not checked.",
-		Bad:      "![](images/hack-night.jpg)\n",
-		Good:     "![People coding at a monthly hack night](images/hack-night.jpg)\n",
+		Config:   exampleBare,
+		Bad:      titled("![](images/hack-night.jpg)\n"),
+		Files:    map[string]string{"images/hack-night.jpg": "(an image)"},
+		Good:     titled("![People coding at a monthly hack night](images/hack-night.jpg)\n"),
 		Severity: SeverityWarning,
 		Tags:     []string{"markdown", "accessibility"},
 	}
@@ -104,8 +113,9 @@ var (
 		Title:  "The body is not empty when sections are expected",
 		Doc: "When the collection declares required sections, an entry whose Markdown body is empty or only whitespace " +
 			"is reported once, at the closing front matter delimiter, instead of once per missing section.",
-		Bad:      "---\ntitle: Glasgow Open Data\n---\n",
-		Good:     "---\ntitle: Glasgow Open Data\n---\n## Our Mission\n\nWe open up data.\n\n## Get Involved\n\nCome along.\n",
+		Config:   exampleSections,
+		Bad:      "---\ntitle: \"Glasgow Open Data Group\"\n---\n",
+		Good:     titled("## Our Mission\n\nWe open up data.\n\n## Current Projects\n\nA transport dashboard.\n\n## Get Involved\n\nCome to a hack night.\n"),
 		Severity: SeverityError,
 		Tags:     []string{"markdown", "structure"},
 	}

@@ -22,8 +22,9 @@ var (
 			"The finding points at the heading after which the section belongs (the last declared section present before it), " +
 			"so the fix is to add the heading there. Only top-level headings count: a heading inside a blockquote or list " +
 			"is not a section of the page. An empty body is reported once, by body-empty, not once per missing section.",
-		Bad:      "## Our Mission\n\nWe open up data.\n",
-		Good:     "## Our Mission\n\nWe open up data.\n\n## Get Involved\n\nCome to a hack night.\n",
+		Config:   exampleSections,
+		Bad:      titled("## Our Mission\n\nWe open up data.\n\n## Current Projects\n\nA transport dashboard.\n\n"),
+		Good:     titled("## Our Mission\n\nWe open up data.\n\n## Current Projects\n\nA transport dashboard.\n\n## Get Involved\n\nCome to a hack night.\n"),
 		Severity: SeverityError,
 		Tags:     []string{"markdown", "structure"},
 	}
@@ -34,8 +35,9 @@ var (
 		Doc: "Every section the collection recommends should have its heading in the body. Entries that follow the same " +
 			"outline are easier to read and compare; a missing recommended section is a warning, not an error, because " +
 			"not every group has, say, regular activities. Matching and placement work as for section-required.",
-		Bad:      "## Our Mission\n\nWe open up data.\n\n## Get Involved\n\nCome along.\n",
-		Good:     "## Our Mission\n\nWe open up data.\n\n## Current Projects\n\nA transport dashboard.\n\n## Get Involved\n\nCome along.\n",
+		Config:   exampleSections,
+		Bad:      titled("## Our Mission\n\nWe open up data.\n\n## Get Involved\n\nCome to a hack night.\n"),
+		Good:     titled("## Our Mission\n\nWe open up data.\n\n## Current Projects\n\nA transport dashboard.\n\n## Get Involved\n\nCome to a hack night.\n"),
 		Severity: SeverityWarning,
 		Tags:     []string{"markdown", "structure"},
 	}
@@ -46,8 +48,9 @@ var (
 		Doc: "When the collection asks for ordered sections, the declared sections that are present must appear in " +
 			"declaration order (required sections first, then recommended ones). The finding points at the section " +
 			"that comes too late and names the one it should precede.",
-		Bad:      "## Get Involved\n\nCome along.\n\n## Our Mission\n\nWe open up data.\n",
-		Good:     "## Our Mission\n\nWe open up data.\n\n## Get Involved\n\nCome along.\n",
+		Config:   exampleOrdered,
+		Bad:      titled("## Get Involved\n\nCome to a hack night.\n\n## Our Mission\n\nWe open up data.\n\n## Current Projects\n\nA transport dashboard.\n\n"),
+		Good:     titled("## Our Mission\n\nWe open up data.\n\n## Get Involved\n\nCome to a hack night.\n\n## Current Projects\n\nA transport dashboard.\n\n"),
 		Severity: SeverityError,
 		Tags:     []string{"markdown", "structure"},
 	}
@@ -60,8 +63,9 @@ var (
 			"Such a heading still counts as present, so it gets this one finding and not also a missing-section one. " +
 			"A heading at the wrong level is ignored when the same section also appears at the right level, " +
 			"so a \"### Resources\" sub-heading inside a project is fine.",
-		Bad:      "### Our Mission\n\nWe open up data.\n",
-		Good:     "## Our Mission\n\nWe open up data.\n",
+		Config:   exampleSections,
+		Bad:      titled("## Current Projects\n\nA transport dashboard.\n\n### Our Mission\n\nWe open up data.\n\n## Get Involved\n\nCome to a hack night.\n"),
+		Good:     titled("## Current Projects\n\nA transport dashboard.\n\n## Our Mission\n\nWe open up data.\n\n## Get Involved\n\nCome to a hack night.\n"),
 		Severity: SeverityError,
 		Tags:     []string{"markdown", "structure"},
 	}
@@ -73,8 +77,9 @@ var (
 			"Sub-headings count only when they have content of their own. Link reference definitions, HTML comments " +
 			"and thematic breaks render nothing, so they are not content. An empty section is usually a template " +
 			"placeholder that was never filled in.",
-		Bad:      "## Current Projects\n\n## Get Involved\n\nCome along.\n",
-		Good:     "## Current Projects\n\nA transport dashboard.\n\n## Get Involved\n\nCome along.\n",
+		Config:   exampleSections,
+		Bad:      titled("## Our Mission\n\n## Current Projects\n\nA transport dashboard.\n\n## Get Involved\n\nCome to a hack night.\n"),
+		Good:     titled("## Our Mission\n\nWe open up data.\n\n## Current Projects\n\nA transport dashboard.\n\n## Get Involved\n\nCome to a hack night.\n"),
 		Severity: SeverityWarning,
 		Tags:     []string{"markdown", "structure"},
 	}
@@ -86,8 +91,9 @@ var (
 			"copy gets a clashing anchor and readers cannot tell which one is meant. Headings are compared like " +
 			"declared sections (ignoring case, whitespace, trailing punctuation and markup), and a declared title and " +
 			"its alias count as the same heading. The finding points at the second heading and names the first's line.",
-		Bad:      "## Resources\n\n- a\n\n## Resources\n\n- b\n",
-		Good:     "## Resources\n\n- a\n- b\n",
+		Config:   exampleSections,
+		Bad:      titled("## Our Mission\n\nWe open up data.\n\n## Current Projects\n\nA transport dashboard.\n\n## Get Involved\n\nCome to a hack night.\n\n## Get Involved\n\nOr write to us.\n"),
+		Good:     titled("## Our Mission\n\nWe open up data.\n\n## Current Projects\n\nA transport dashboard.\n\n## Get Involved\n\nCome to a hack night.\n\nOr write to us.\n"),
 		Severity: SeverityError,
 		Tags:     []string{"markdown", "structure"},
 	}
@@ -99,8 +105,9 @@ var (
 			"Screen readers and tables of contents present headings as an outline, and a skipped level leaves a hole " +
 			"in it. When the front matter has a title, it is the page's level-1 heading, so the body's first heading " +
 			"should be level 2.",
-		Bad:      "## Current Projects\n\n#### Transport Dashboard\n\nLive bus data.\n",
-		Good:     "## Current Projects\n\n### Transport Dashboard\n\nLive bus data.\n",
+		Config:   exampleSections,
+		Bad:      titled("## Our Mission\n\nWe open up data.\n\n## Current Projects\n\nA transport dashboard.\n\n#### Transport Dashboard\n\nLive bus data.\n\n## Get Involved\n\nCome to a hack night.\n"),
+		Good:     titled("## Our Mission\n\nWe open up data.\n\n## Current Projects\n\nA transport dashboard.\n\n### Transport Dashboard\n\nLive bus data.\n\n## Get Involved\n\nCome to a hack night.\n"),
 		Severity: SeverityWarning,
 		Tags:     []string{"markdown", "structure", "accessibility"},
 	}
@@ -110,8 +117,9 @@ var (
 		Title:  "No level-1 heading when the front matter has a title",
 		Doc: "When the front matter has a non-empty title, the site renders it as the page's level-1 heading, so a " +
 			"level-1 heading in the body makes a second page title. Use level-2 headings for the body's sections.",
-		Bad:      "---\ntitle: Glasgow Open Data\n---\n# Glasgow Open Data\n\nWe open up data.\n",
-		Good:     "---\ntitle: Glasgow Open Data\n---\nWe open up data.\n",
+		Config:   exampleSections,
+		Bad:      titled("# Glasgow Open Data Group\n\n## Our Mission\n\nWe open up data.\n\n## Current Projects\n\nA transport dashboard.\n\n## Get Involved\n\nCome to a hack night.\n"),
+		Good:     titled("## Our Mission\n\nWe open up data.\n\n## Current Projects\n\nA transport dashboard.\n\n## Get Involved\n\nCome to a hack night.\n"),
 		Severity: SeverityWarning,
 		Tags:     []string{"markdown", "structure"},
 	}

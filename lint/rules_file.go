@@ -7,7 +7,7 @@ var (
 		ID: "file-unreadable", Family: "file", Severity: SeverityError,
 		Title:       "The file could not be read",
 		Doc:         "The file vanished, is not a regular file, or cannot be opened or read. Linting goes on with the other files. The finding points at line 1.",
-		ExampleNote: "A file that cannot be opened: the example test lints a named file that is not in the file system it reads.",
+		ExampleNote: "A file that is not a regular file or cannot be opened: the example test lints a named pipe called entry.md, which is never opened (opening a pipe would wait for a writer).",
 	}
 	ruleFileTooLarge = &Rule{
 		ID: "file-too-large", Family: "file", Severity: SeverityError,

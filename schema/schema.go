@@ -120,9 +120,13 @@ func compile(name, id string, src []byte, fsys fs.FS, dir string, opts Options) 
 		}
 		return nil, cerr
 	}
+	load := localLoader(fsys, dir)
+	if err := checkRefs(name, x, id, load); err != nil {
+		return nil, err
+	}
 	c := jsonschema.NewCompiler()
 	c.AssertFormat = true
-	c.LoadURL = localLoader(fsys, dir)
+	c.LoadURL = load
 	formats := map[string]func(string) error{}
 	for fname, check := range opts.Formats {
 		formats[fname] = check
@@ -171,29 +175,28 @@ func compileError(name string, x *source.LineIndex, err error) error {
 	var serr *jsonschema.SchemaError
 	if errors.As(err, &serr) && serr.Err != nil {
 		cerr.Message = strings.TrimPrefix(serr.Err.Error(), "jsonschema: ")
-		// The library names no keyword location for a bad $ref or pattern;
-		// find the keyword whose value it quotes.
-		if ptr := keywordQuoted(x.Source(), cerr.Message); ptr != "" {
-			locate(ptr)
-		}
 	}
 	return cerr
 }
 
-// keywordQuoted returns the pointer of the "$ref" or "pattern" value in the
-// schema source that the message quotes, or "".
-func keywordQuoted(src []byte, message string) string {
-	x := source.NewLineIndex(src)
-	doc := source.Decode(x, source.FormatJSON, 0, len(src), "the schema")
-	var found string
+// checkRefs opens, before compiling, every file or built-in schema a $ref
+// in the schema source names, so that one that may not or cannot be read is
+// reported at the $ref itself, with the loader's reason.
+func checkRefs(name string, x *source.LineIndex, id string, load func(string) (io.ReadCloser, error)) error {
+	doc := source.Decode(x, source.FormatJSON, 0, len(x.Source()), "the schema")
+	base, err := url.Parse(id)
+	if err != nil {
+		return nil
+	}
+	var found error
 	var walk func(v any, ptr string)
 	walk = func(v any, ptr string) {
 		switch v := v.(type) {
 		case map[string]any:
 			for _, k := range sortedKeys(v) {
 				child := source.Child(ptr, k)
-				if str, ok := v[k].(string); ok && (k == "$ref" || k == "pattern") && found == "" && strings.Contains(message, str) {
-					found = child
+				if ref, ok := v[k].(string); ok && k == "$ref" && found == nil && !strings.HasPrefix(ref, "#") {
+					found = checkRef(name, doc, child, base, ref, load)
 				}
 				walk(v[k], child)
 			}
@@ -205,6 +208,24 @@ func keywordQuoted(src []byte, message string) string {
 	}
 	walk(doc.Value, "")
 	return found
+}
+
+// checkRef opens the document one $ref names, at ptr in doc.
+func checkRef(name string, doc *source.Document, ptr string, base *url.URL, ref string, load func(string) (io.ReadCloser, error)) error {
+	u, err := base.Parse(ref)
+	if err != nil {
+		return source.ErrorAt(name, doc.Locations[ptr].Value, "$ref %q is not a valid URL: %v", ref, err)
+	}
+	u.Fragment = ""
+	if u.Host == "json-schema.org" {
+		return nil // the meta-schemas, which the validator carries itself
+	}
+	r, err := load(u.String())
+	if err != nil {
+		return source.ErrorAt(name, doc.Locations[ptr].Value, "$ref %q %v", ref, err)
+	}
+	r.Close()
+	return nil
 }
 
 func sortedKeys(m map[string]any) []string {
@@ -224,7 +245,8 @@ func displayPointer(p string) string {
 }
 
 // localLoader lets $ref read the built-in schemas and files of fsys inside
-// dir, never the network.
+// dir, never the network. Its errors say what is wrong with the reference,
+// to follow "$ref \"x.json\"".
 func localLoader(fsys fs.FS, dir string) func(string) (io.ReadCloser, error) {
 	return func(s string) (io.ReadCloser, error) {
 		u, err := url.Parse(s)
@@ -239,19 +261,19 @@ func localLoader(fsys fs.FS, dir string) func(string) (io.ReadCloser, error) {
 			return io.NopCloser(bytes.NewReader(src)), nil
 		}
 		if u.Scheme != "file" || fsys == nil {
-			return nil, fmt.Errorf("$ref %q is not allowed: a schema may refer only to local files in its own folder, never to the network", s)
+			return nil, errors.New("is not allowed: a schema may refer only to local files in its own folder, never to the network")
 		}
 		p := path.Clean(strings.TrimPrefix(u.Path, "/"))
 		if !inside(dir, p) {
-			return nil, fmt.Errorf("$ref %q is outside the schema's folder %s; move the referenced schema next to it", s, dir)
+			return nil, fmt.Errorf("is outside the schema's folder %s; move the referenced schema next to it", dir)
 		}
 		// Resolve symbolic links too, so a link cannot lead out of the folder.
 		real, err := realPath(fsys, p)
-		if err != nil {
-			return nil, fmt.Errorf("$ref %q: %w", s, err)
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("names no file in the schema's folder %s", dir)
 		}
-		if realDir, err := realPath(fsys, dir); err != nil || !inside(realDir, real) {
-			return nil, fmt.Errorf("$ref %q leads outside the schema's folder %s through a symbolic link", s, dir)
+		if realDir, derr := realPath(fsys, dir); err != nil || derr != nil || !inside(realDir, real) {
+			return nil, fmt.Errorf("leads outside the schema's folder %s through a symbolic link", dir)
 		}
 		return fsys.Open(p)
 	}

@@ -3,27 +3,42 @@ package schema
 import (
 	"encoding/json"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
-func load(t *testing.T, name string) *Validator {
+// shout is a custom format for the tests: text in capitals.
+var shout = Options{Formats: map[string]func(string) error{
+	"shout": func(s string) error {
+		if strings.ToUpper(s) != s {
+			return errors.New("must be in capitals")
+		}
+		return nil
+	},
+}}
+
+// load compiles a built-in schema, or the file name of fsys.
+func load(t *testing.T, fsys fs.FS, name string) *Validator {
 	t.Helper()
-	v, err := Load(name, Options{Formats: map[string]func(string) error{
-		"shout": func(s string) error {
-			if strings.ToUpper(s) != s {
-				return errors.New("must be in capitals")
-			}
-			return nil
-		},
-	}})
+	v, err := Load(fsys, name, shout)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return v
+}
+
+// files is an in-memory file system of schemas.
+func files(m map[string]string) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for name, text := range m {
+		fsys[name] = &fstest.MapFile{Data: []byte(text)}
+	}
+	return fsys
 }
 
 func decode(t *testing.T, s string) any {
@@ -40,7 +55,7 @@ func decode(t *testing.T, s string) any {
 // TestViolations pins the plain-worded message and pointer of each kind of
 // leaf cause against the built-in community-entry schema.
 func TestViolations(t *testing.T) {
-	v := load(t, DefaultName)
+	v := load(t, nil, DefaultName)
 	base := `"title": "T", "description": "D", "location": "L", "website": "https://a.org", "contact_email": "a@a.org"`
 	cases := []struct {
 		name, data string
@@ -65,6 +80,12 @@ func TestViolations(t *testing.T) {
 			[]Violation{{"/tags/0", KindConstraint, `must not be empty`}}},
 		{"duplicate item", `{` + base + `, "tags": ["a", "b", "a"]}`,
 			[]Violation{{"/tags/2", KindConstraint, `repeats item 1 (the string "a"); remove the duplicate`}}},
+		{"every duplicate item", `{` + base + `, "tags": ["a", "b", "a", "b", "a"]}`,
+			[]Violation{
+				{"/tags/2", KindConstraint, `repeats item 1 (the string "a"); remove the duplicate`},
+				{"/tags/3", KindConstraint, `repeats item 2 (the string "b"); remove the duplicate`},
+				{"/tags/4", KindConstraint, `repeats item 1 (the string "a"); remove the duplicate`},
+			}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -83,10 +104,7 @@ func TestViolations(t *testing.T) {
 
 // TestFormatsExplain: a format's validator message is the violation's message.
 func TestFormatsExplain(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "s.json")
-	os.WriteFile(path, []byte(`{"properties": {"name": {"type": "string", "format": "shout"}, "when": {"format": "date"}}}`), 0o644)
-	v := load(t, path)
+	v := load(t, files(map[string]string{"s.json": `{"properties": {"name": {"type": "string", "format": "shout"}, "when": {"format": "date"}}}`}), "s.json")
 	got := v.Validate(decode(t, `{"name": "quiet", "when": "2024-02-31"}`))
 	want := []Violation{
 		{"/name", KindFormat, "must be in capitals"},
@@ -118,9 +136,8 @@ func TestRefConfinement(t *testing.T) {
 		if strings.Contains(src, "link.json") && !canLink {
 			continue // no symbolic links on this system (Windows without the privilege)
 		}
-		path := filepath.Join(dir, "main.json")
-		os.WriteFile(path, []byte(src), 0o644)
-		_, err := Load(path, Options{})
+		os.WriteFile(filepath.Join(dir, "main.json"), []byte(src), 0o644)
+		_, err := Load(os.DirFS(root), "schemas/main.json", Options{})
 		switch {
 		case want == "" && err != nil:
 			t.Errorf("%s: unexpected error %v", src, err)
@@ -133,16 +150,14 @@ func TestRefConfinement(t *testing.T) {
 // TestCompileErrorPositions: a schema that is not JSON, or breaks the
 // meta-schema, is reported at its line and column.
 func TestCompileErrorPositions(t *testing.T) {
-	dir := t.TempDir()
 	cases := []struct{ src, want string }{
 		{"{\n  \"type\": \"object\"\n  \"x\": 1\n}", ":3:3: not valid JSON"},
 		{"{\n  \"properties\": {\n    \"a\": {\"type\": \"text\"}\n  }\n}", ":3:11: invalid schema at /properties/a/type"},
 		{"{\"minLength\": -1}", ":1:2: invalid schema at /minLength"},
 	}
 	for i, tc := range cases {
-		path := filepath.Join(dir, "s"+string(rune('a'+i))+".json")
-		os.WriteFile(path, []byte(tc.src), 0o644)
-		_, err := Load(path, Options{})
+		name := "s" + string(rune('a'+i)) + ".json"
+		_, err := Load(files(map[string]string{name: tc.src}), name, Options{})
 		var cerr *CompileError
 		if !errors.As(err, &cerr) || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%q: error %v, want %q", tc.src, err, tc.want)
@@ -165,9 +180,9 @@ func TestBuiltins(t *testing.T) {
 		t.Fatalf("built-in schemas: %v", names)
 	}
 	for _, n := range names {
-		load(t, n)
+		load(t, nil, n)
 	}
-	if _, err := Load("builtin:nope", Options{}); err == nil || !strings.Contains(err.Error(), "community-entry") {
+	if _, err := Load(nil, "builtin:nope", Options{}); err == nil || !strings.Contains(err.Error(), "community-entry") {
 		t.Fatalf("unknown built-in: %v", err)
 	}
 }
@@ -176,7 +191,7 @@ func TestBuiltins(t *testing.T) {
 // are named exactly, in a stable order (the validator's own message lists
 // them in map order).
 func TestUnknownKeysOddNames(t *testing.T) {
-	v := load(t, DefaultName)
+	v := load(t, nil, DefaultName)
 	data := decode(t, `{"title": "T", "description": "D", "location": "L", "website": "https://a.org", "contact_email": "a@a.org", "\\": 1, "0": 2, "it's": 3, "a\"b": 4}`)
 	var first []Violation
 	for i := 0; i < 20; i++ {
@@ -192,6 +207,95 @@ func TestUnknownKeysOddNames(t *testing.T) {
 			}
 		} else if !slices.Equal(got, first) {
 			t.Fatalf("run %d differs: %+v vs %+v", i, got, first)
+		}
+	}
+}
+
+// TestUnevaluatedProperties: each key unevaluatedProperties rejects is an
+// unknown field at its own pointer, odd names included, found from the
+// validator's instance location and not from its message.
+func TestUnevaluatedProperties(t *testing.T) {
+	v := load(t, files(map[string]string{"s.json": `{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "allOf": [{"properties": {"title": {"type": "string"}}}],
+  "properties": {"social": {"properties": {"twitter": {}}, "unevaluatedProperties": false}},
+  "unevaluatedProperties": false
+}`}), "s.json")
+	got := v.Validate(decode(t, `{"title": "T", "titel": 1, "it's \"x\"": 2, "a/b~c": 3, "social": {"twiter": "x"}}`))
+	want := []Violation{
+		{`/a~1b~0c`, KindUnknownField, `unknown field; allowed fields are social`},
+		{`/it's "x"`, KindUnknownField, `unknown field; allowed fields are social`},
+		{`/social/twiter`, KindUnknownField, `unknown field; did you mean "twitter"?`},
+		{`/titel`, KindUnknownField, `unknown field; allowed fields are social`},
+	}
+	if !slices.Equal(got, want) {
+		t.Fatalf("got  %+v\nwant %+v", got, want)
+	}
+}
+
+// TestRepeatsCompareAsJSON: repeated items are found by JSON equality, so
+// 1 and 1.0 are the same item and objects compare by members.
+func TestRepeatsCompareAsJSON(t *testing.T) {
+	list := decode(t, `[1, 1.0, {"a": [1, "x"]}, {"a": [1, "x"]}, "1", true, true, null, null, {"a": [1]}]`).([]any)
+	want := []int{-1, 0, -1, 2, -1, -1, 5, -1, 7, -1}
+	if got := repeats(list); !slices.Equal(got, want) {
+		t.Fatalf("repeats = %v, want %v", got, want)
+	}
+}
+
+// TestCompileFromBytes: init compiles the schema it infers from memory; its
+// $ref may read the built-in schemas but no file.
+func TestCompileFromBytes(t *testing.T) {
+	if _, err := Compile("inferred", []byte(`{"$ref": "builtin:///community-entry.schema.json"}`), Options{}); err != nil {
+		t.Fatalf("built-in $ref: %v", err)
+	}
+	_, err := Compile("inferred", []byte(`{"$ref": "other.json"}`), Options{})
+	if err == nil || !strings.Contains(err.Error(), "never to the network") && !strings.Contains(err.Error(), "not allowed") {
+		t.Fatalf("file $ref from memory: %v", err)
+	}
+}
+
+func TestKindNames(t *testing.T) {
+	for k, want := range map[Kind]string{KindConstraint: "constraint", KindRequired: "required", KindUnknownField: "unknown-field", KindType: "type", KindFormat: "format", KindEnum: "enum", Kind(99): "constraint"} {
+		if k.String() != want {
+			t.Errorf("Kind(%d).String() = %q, want %q", k, k.String(), want)
+		}
+	}
+}
+
+// TestOddKeysLocated: a violation inside a key with spaces, quotes or "%"
+// names the key exactly and describes its value. (The validator
+// percent-encodes instance locations; read as plain pointers they named no
+// value, and the message said "null".)
+func TestOddKeysLocated(t *testing.T) {
+	v := load(t, files(map[string]string{"s.json": `{"additionalProperties": {"type": "string"}}`}), "s.json")
+	got := v.Validate(decode(t, `{"my key": 1, "100%": true, "a\"b": [1]}`))
+	want := []Violation{
+		{`/100%`, KindType, `expected a string (text), got the boolean true; put the value in quotes`},
+		{`/a"b`, KindType, `expected a string (text), got a list`},
+		{`/my key`, KindType, `expected a string (text), got the number 1; put the value in quotes`},
+	}
+	if !slices.Equal(got, want) {
+		t.Fatalf("got  %+v\nwant %+v", got, want)
+	}
+}
+
+// TestRefErrorsLocated: a $ref that may not or cannot be read is reported
+// at the $ref, found from the schema itself; meta-schema refs are fine.
+func TestRefErrorsLocated(t *testing.T) {
+	fsys := files(map[string]string{
+		"s/main.json": "{\n  \"properties\": {\n    \"a\": {\"$ref\": \"missing.json\"}\n  }\n}",
+		"s/net.json":  "{\"allOf\": [{\"$ref\": \"https://example.org/x.json\"}]}",
+		"s/meta.json": "{\"$ref\": \"https://json-schema.org/draft/2020-12/schema\"}",
+	})
+	for name, want := range map[string]string{
+		"s/main.json": `s/main.json:3:19: $ref "missing.json" names no file in the schema's folder s`,
+		"s/net.json":  `s/net.json:1:21: $ref "https://example.org/x.json" is not allowed`,
+		"s/meta.json": "",
+	} {
+		_, err := Load(fsys, name, Options{})
+		if want == "" && err != nil || want != "" && (err == nil || !strings.Contains(err.Error(), want)) {
+			t.Errorf("%s: error %v, want %q", name, err, want)
 		}
 	}
 }

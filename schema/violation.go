@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"net/url"
 	"slices"
 	"strings"
 
@@ -93,9 +94,10 @@ func keywordOf(abs string) (string, string) {
 func (v *Validator) explain(e *jsonschema.ValidationError, data any) []Violation {
 	loc, keyword := keywordOf(e.AbsoluteKeywordLocation)
 	s := v.byLoc[loc]
-	value, _ := source.Lookup(data, e.InstanceLocation)
+	instance := instancePointer(e.InstanceLocation)
+	value, _ := source.Lookup(data, instance)
 	at := func(kind Kind, format string, args ...any) []Violation {
-		return []Violation{{Pointer: e.InstanceLocation, Kind: kind, Message: fmt.Sprintf(format, args...)}}
+		return []Violation{{Pointer: instance, Kind: kind, Message: fmt.Sprintf(format, args...)}}
 	}
 	if s == nil {
 		return at(KindConstraint, "%s", e.Message)
@@ -106,7 +108,7 @@ func (v *Validator) explain(e *jsonschema.ValidationError, data any) []Violation
 		var out []Violation
 		for _, name := range s.Required {
 			if _, ok := obj[name]; !ok {
-				out = append(out, Violation{Pointer: source.Child(e.InstanceLocation, name), Kind: KindRequired,
+				out = append(out, Violation{Pointer: source.Child(instance, name), Kind: KindRequired,
 					Message: fmt.Sprintf("required field is missing; add %q", name+": ...")})
 			}
 		}
@@ -115,11 +117,11 @@ func (v *Validator) explain(e *jsonschema.ValidationError, data any) []Violation
 		var out []Violation
 		// additionalProperties fails once for the object; unevaluatedProperties
 		// once for each key, at that key.
-		object := e.InstanceLocation
+		object := instance
 		if keyword == "unevaluatedProperties" {
 			object, _ = source.Parent(object)
 		}
-		for _, name := range unknownKeys(s, keyword, value, e.InstanceLocation) {
+		for _, name := range unknownKeys(s, keyword, value, instance) {
 			msg := "unknown field"
 			if best := Closest(name, allowedKeys(s)); best != "" {
 				msg += fmt.Sprintf("; did you mean %q?", best)
@@ -178,7 +180,7 @@ func (v *Validator) explain(e *jsonschema.ValidationError, data any) []Violation
 			var out []Violation
 			for j, i := range repeats(list) {
 				if i >= 0 {
-					out = append(out, Violation{Pointer: source.Index(e.InstanceLocation, j), Kind: KindConstraint,
+					out = append(out, Violation{Pointer: source.Index(instance, j), Kind: KindConstraint,
 						Message: fmt.Sprintf("repeats item %d (%s); remove the duplicate", i+1, describe(list[j]))})
 				}
 			}
@@ -222,6 +224,22 @@ func unknownKeys(s *jsonschema.Schema, keyword string, value any, instance strin
 	}
 	slices.Sort(keys)
 	return slices.Compact(keys)
+}
+
+// instancePointer turns the validator's instance location, whose tokens are
+// percent-encoded as well as escaped (so that it can be part of a URL), into
+// a plain JSON pointer.
+func instancePointer(loc string) string {
+	if !strings.Contains(loc, "%") {
+		return loc
+	}
+	toks := strings.Split(loc, "/")
+	for i, tok := range toks {
+		if plain, err := url.PathUnescape(tok); err == nil {
+			toks[i] = plain
+		}
+	}
+	return strings.Join(toks, "/")
 }
 
 // repeats returns, for each item of list, the index of the first earlier

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 
 	"github.com/glasgow-open-data/contentlint/lint/corpus"
 )
@@ -23,7 +24,7 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
-	m, err := corpus.Generate(flag.Arg(0), *n, *seed, *defects)
+	m, err := corpus.Generate(writeUnder(flag.Arg(0)), *n, *seed, *defects)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "contentlint-corpus:", err)
 		os.Exit(1)
@@ -35,4 +36,20 @@ func main() {
 		}
 	}
 	fmt.Printf("wrote %d entries (%d with a seeded defect) to %s\n", len(m), bad, flag.Arg(0))
+}
+
+// writeUnder returns a function that writes files below dir, making the
+// folders they need once each.
+func writeUnder(dir string) func(string, []byte) error {
+	made := map[string]bool{}
+	return func(p string, data []byte) error {
+		full := filepath.Join(dir, filepath.FromSlash(p))
+		if d := filepath.Dir(full); !made[d] {
+			if err := os.MkdirAll(d, 0o755); err != nil {
+				return err
+			}
+			made[d] = true
+		}
+		return os.WriteFile(full, data, 0o644)
+	}
 }

@@ -443,7 +443,7 @@ func (c *Command) loadConfig(ctx *cli.Context, cat *lint.Catalogue, ws *workspac
 		if err != nil {
 			return nil, failure(err)
 		}
-		p, name = found, ws.show(found)
+		p, name = found, osPath(found)
 	}
 	var cfg *lint.Config
 	var err error

@@ -4,7 +4,18 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/urfave/cli/v2"
 )
+
+// manPage renders the app's man page without the build-dependent version,
+// so that the committed docs/contentlint.1 is reproducible. Only this test
+// renders it: the man-page renderer stays out of the shipped binary.
+func manPage(app *cli.App) (string, error) {
+	app.Version = ""
+	page, err := app.ToManWithSection(1)
+	return strings.TrimSpace(page) + "\n", err
+}
 
 // TestManPageCommitted fails when docs/contentlint.1 no longer matches the
 // command-line definition; -update rewrites it.

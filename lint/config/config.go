@@ -131,7 +131,7 @@ func Default(dir string, cat *lint.Catalogue) (*lint.Config, error) {
 func Load(fsys fs.FS, p, name string, cat *lint.Catalogue) (*lint.Config, error) {
 	src, err := fs.ReadFile(fsys, p)
 	if err != nil {
-		return nil, fmt.Errorf("read configuration %s: %w", name, unwrapPath(err))
+		return nil, fmt.Errorf("read configuration: %w", renamePath(err, name))
 	}
 	return Parse(fsys, name, path.Dir(p), src, cat)
 }
@@ -144,8 +144,9 @@ func Parse(fsys fs.FS, name, dir string, src []byte, cat *lint.Catalogue) (*lint
 	if strings.HasSuffix(name, ".json") {
 		format = source.FormatJSON
 	}
+	empty := source.ErrorAt(name, x.Span(0, 0), "the configuration is empty; it needs at least a collections list")
 	if len(bytes.TrimSpace(src)) == 0 {
-		return nil, &source.Error{Path: name, Message: "the configuration is empty; it needs at least a collections list"}
+		return nil, empty
 	}
 	doc := source.Decode(x, format, 0, len(src), "the configuration")
 	if len(doc.Problems) > 0 {
@@ -158,7 +159,7 @@ func Parse(fsys fs.FS, name, dir string, src []byte, cat *lint.Catalogue) (*lint
 	}
 	p := &parser{name: name, doc: doc, root: x.Span(0, 0), cat: cat}
 	if doc.Value == nil {
-		return nil, &source.Error{Path: name, Message: "the configuration is empty; it needs at least a collections list"}
+		return nil, empty
 	}
 	configSchema, err := schema.Load(nil, schema.BuiltinPrefix+"config", schema.Options{})
 	if err != nil {
@@ -353,10 +354,10 @@ func sections(specs []SectionSpec) []lint.Section {
 	return out
 }
 
-// unwrapPath drops the path from an *fs.PathError: the message names the file.
-func unwrapPath(err error) error {
+// renamePath names the file in an *fs.PathError as the user did.
+func renamePath(err error, name string) error {
 	if perr, ok := err.(*fs.PathError); ok {
-		return perr.Err
+		return &fs.PathError{Op: perr.Op, Path: name, Err: perr.Err}
 	}
 	return err
 }

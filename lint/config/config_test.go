@@ -1,56 +1,68 @@
 package config
 
 import (
-	"os"
-	"path/filepath"
+	"encoding/json"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/glasgow-open-data/contentlint/lint"
 )
 
-func write(t *testing.T, path, text string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
+// files is an in-memory file system.
+func files(m map[string]string) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for name, text := range m {
+		fsys[name] = &fstest.MapFile{Data: []byte(text)}
 	}
-	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	return fsys
 }
 
 // TestFind: .contentlint.yaml before contentlint.yaml, the nearest folder
 // first, and never above the repository root.
 func TestFind(t *testing.T) {
-	root := t.TempDir()
-	repo := filepath.Join(root, "repo")
-	deep := filepath.Join(repo, "content", "groups")
-	write(t, filepath.Join(root, ".contentlint.yaml"), "outside the repository")
-	write(t, filepath.Join(repo, ".git", "HEAD"), "ref: refs/heads/main\n")
-	os.MkdirAll(deep, 0o755)
-
-	if got, _ := Find(deep); got != "" {
+	fsys := files(map[string]string{
+		"root/.contentlint.yaml":        "outside the repository",
+		"root/repo/.git/HEAD":           "ref: refs/heads/main\n",
+		"root/repo/content/groups/a.md": "",
+	})
+	deep := "root/repo/content/groups"
+	find := func() string {
+		t.Helper()
+		got, err := Find(fsys, deep)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	if got := find(); got != "" {
 		t.Fatalf("found %q above the repository root", got)
 	}
-	write(t, filepath.Join(repo, "contentlint.yaml"), "x")
-	if got, _ := Find(deep); got != filepath.Join(repo, "contentlint.yaml") {
+	fsys["root/repo/contentlint.yaml"] = &fstest.MapFile{}
+	if got := find(); got != "root/repo/contentlint.yaml" {
 		t.Fatalf("Find = %q, want the repository's contentlint.yaml", got)
 	}
-	write(t, filepath.Join(repo, ".contentlint.yaml"), "x")
-	if got, _ := Find(deep); got != filepath.Join(repo, ".contentlint.yaml") {
+	fsys["root/repo/.contentlint.yaml"] = &fstest.MapFile{}
+	if got := find(); got != "root/repo/.contentlint.yaml" {
 		t.Fatalf("Find = %q, want .contentlint.yaml before contentlint.yaml", got)
 	}
-	write(t, filepath.Join(repo, "content", "contentlint.yaml"), "x")
-	if got, _ := Find(deep); got != filepath.Join(repo, "content", "contentlint.yaml") {
+	fsys["root/repo/content/contentlint.yaml"] = &fstest.MapFile{}
+	if got := find(); got != "root/repo/content/contentlint.yaml" {
 		t.Fatalf("Find = %q, want the nearest folder's file", got)
+	}
+	delete(fsys, "root/repo/.git/HEAD")
+	delete(fsys, "root/repo/contentlint.yaml")
+	delete(fsys, "root/repo/.contentlint.yaml")
+	delete(fsys, "root/repo/content/contentlint.yaml")
+	if got := find(); got != "root/.contentlint.yaml" {
+		t.Fatalf("Find = %q without a repository, want the file at the top", got)
 	}
 }
 
 // TestCollections: first matching collection wins, exclude and ignore
 // apply, and severities resolve collection before global, id before family.
 func TestCollections(t *testing.T) {
-	dir := t.TempDir()
-	write(t, filepath.Join(dir, "c.yaml"), `
+	fsys := files(map[string]string{"site/c.yaml": `
 collections:
   - name: drafts
     include: ["content/groups/draft-*.md"]
@@ -58,7 +70,7 @@ collections:
     rules:
       schema: off
   - name: groups
-    include: ["content/groups/**/*.md"]
+    include: ["content/groups/**/*.{md,markdown}"]
     exclude: ["content/groups/archive/**"]
     rules:
       social-twitter: note
@@ -66,35 +78,36 @@ rules:
   social: warning
   url-insecure: error
 ignore: ["content/tmp/**"]
-`)
+`})
 	cat := lint.DefaultCatalogue()
-	cfg, err := Load(filepath.Join(dir, "c.yaml"), cat)
+	cfg, err := Load(fsys, "site/c.yaml", "c.yaml", cat)
 	if err != nil {
 		t.Fatal(err)
 	}
 	at := func(rel string) string {
-		if c := cfg.CollectionFor(filepath.Join(dir, filepath.FromSlash(rel))); c != nil {
+		if c := cfg.CollectionFor("site/" + rel); c != nil {
 			return c.Name
 		}
 		return ""
 	}
 	for rel, want := range map[string]string{
 		"content/groups/a.md":         "groups",
+		"content/groups/a.markdown":   "groups",
 		"content/groups/x/y/b.md":     "groups",
 		"content/groups/draft-1.md":   "drafts",
 		"content/groups/archive/a.md": "",
 		"content/events/a.md":         "",
+		"../content/groups/a.md":      "",
 	} {
 		if got := at(rel); got != want {
 			t.Errorf("%s: collection %q, want %q", rel, got, want)
 		}
 	}
-	if !cfg.Ignored(filepath.Join(dir, "content", "tmp", "a.md")) || cfg.Ignored(filepath.Join(dir, "content", "a.md")) {
+	if !cfg.Ignored("site/content/tmp/a.md") || cfg.Ignored("site/content/a.md") {
 		t.Error("ignore globs do not apply")
 	}
-	l := cfg.Linter(cat, 1, 0)
-	groups := cfg.CollectionFor(filepath.Join(dir, "content/groups/a.md")).Collection
-	drafts := cfg.CollectionFor(filepath.Join(dir, "content/groups/draft-1.md")).Collection
+	groups := cfg.CollectionFor("site/content/groups/a.md")
+	drafts := cfg.CollectionFor("site/content/groups/draft-1.md")
 	for _, tc := range []struct {
 		rule string
 		coll *lint.Collection
@@ -106,33 +119,58 @@ ignore: ["content/tmp/**"]
 		{"schema-type", drafts, lint.SeverityOff},       // collection family
 		{"schema-type", groups, lint.SeverityError},     // default
 	} {
-		if got := l.Severity(cat.Rule(tc.rule), tc.coll); got != tc.want {
+		if got := cfg.Severity(cat.Rule(tc.rule), tc.coll); got != tc.want {
 			t.Errorf("%s in %s: %v, want %v", tc.rule, tc.coll.Name, got, tc.want)
 		}
 	}
 	if drafts.FrontMatterRequired || !groups.FrontMatterRequired {
 		t.Error("frontmatter: optional/required not applied")
 	}
+	if groups.Schema != nil {
+		t.Errorf("a collection without schema: has schema %s", groups.Schema.Name)
+	}
 }
 
 // TestDefaultIsAConfigFile: the built-in defaults come from default.yaml.
 func TestDefaultIsAConfigFile(t *testing.T) {
-	cfg, err := Default(t.TempDir(), lint.DefaultCatalogue())
+	cfg, err := Default("work", lint.DefaultCatalogue())
 	if err != nil {
 		t.Fatal(err)
 	}
 	c := cfg.Collections[0]
-	if cfg.Path != DefaultName || c.Name != "community-entry" || c.Schema.Name != "builtin:community-entry" {
-		t.Fatalf("default configuration: %+v", c.Spec)
+	if cfg.Name != DefaultName || cfg.Dir != "work" || c.Name != "community-entry" || c.Schema.Name != "builtin:community-entry" {
+		t.Fatalf("default configuration: %+v", c)
 	}
 	if len(c.Sections.Required) != 2 || c.Sections.Required[1].Aliases[0] != "How to Get Involved" {
 		t.Fatalf("default sections: %+v", c.Sections)
 	}
 }
 
+// TestRuleOptions: a rule's options are validated against its own schema,
+// with the position of the offending value, and decoded onto its defaults.
+func TestRuleOptions(t *testing.T) {
+	cat := lint.DefaultCatalogue()
+	r := cat.Rule("description-length")
+	cfg, err := Parse(nil, "c.yaml", ".", []byte("collections:\n  - name: x\n    include: [\"**\"]\n    rules:\n      description-length: {severity: warning, options: {max: 120}}\n      schema: {severity: note}\n"), cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	coll := cfg.Collections[0]
+	if got := cfg.Severity(r, coll); got != lint.SeverityWarning {
+		t.Errorf("severity %v, want warning", got)
+	}
+	if got := cfg.Severity(cat.Rule("schema-type"), coll); got != lint.SeverityNote {
+		t.Errorf("schema family set as an object: %v, want note", got)
+	}
+	// The options type is the rule's own; its JSON shows what was decoded.
+	got, _ := json.Marshal(coll.Options[r])
+	if want := `{"max":120,"field":"description"}`; string(got) != want {
+		t.Fatalf("options %s, want %s: max configured, field defaulted", got, want)
+	}
+}
+
 // TestInvalid: each bad configuration names its line and column.
 func TestInvalid(t *testing.T) {
-	dir := t.TempDir()
 	cases := map[string]string{
 		"collections: []\n":                                                       "c.yaml:1:14: collections: must have at least 1 items",
 		"collections:\n  - name: x\n    include: [1]\n":                           "c.yaml:3:15: collections[0].include[0]: expected a string (text), got the number 1",
@@ -140,13 +178,28 @@ func TestInvalid(t *testing.T) {
 		"collections:\n  - {name: x, include: [a], frontmatter: maybe}\n":         `c.yaml:2:42: collections[0].frontmatter: must be one of "required", "optional"`,
 		"collections:\n  - name: x\n    include: [a]\n    sections: {level: 9}\n": "c.yaml:4:23: collections[0].sections.level: must be at most 6; got the number 9",
 		"rules: {schema: off}\n":                                                  "c.yaml:1:1: collections: required field is missing",
+		"collections:\n  - name: x\n    include: [\"content/[a\"]\n":              `c.yaml:3:15: collections[0].include[0]: "content/[a" is not a valid glob`,
+		"collections:\n  - name: x\n    include: [a]\n    rules:\n      description-length: {severity: warning, options: {max: 0}}\n":     "c.yaml:5:62: collections[0].rules.description-length.options.max: must be at least 1; got the number 0",
+		"collections:\n  - name: x\n    include: [a]\n    rules:\n      description-length: {severity: warning, options: {maximum: 3}}\n": `c.yaml:5:57: collections[0].rules.description-length.options.maximum: unknown field; allowed fields are field, max`,
+		"collections:\n  - name: x\n    include: [a]\n    rules:\n      schema-type: {severity: warning, options: {max: 3}}\n":            "c.yaml:5:40: collections[0].rules.schema-type: schema-type takes no options",
+		"collections:\n  - name: x\n    include: [a]\nrules:\n  description-length: {severity: warning, options: {max: 3}}\n":             "c.yaml:5:43: rules.description-length: set a rule's options in a collection's rules",
+		"collections:\n  - name: x\n    include: [a]\n    rules:\n      description-length: {severity: loud}\n":                           "c.yaml:5:",
+		"collections:\n  - name: x\n    include: [a]\n    rules: {descripton-length: off}\n":                                              `c.yaml:4:13: collections[0].rules.descripton-length: no rule or family "descripton-length"; did you mean "description-length"?`,
 	}
 	for src, want := range cases {
-		path := filepath.Join(dir, "c.yaml")
-		write(t, path, src)
-		_, err := Load(path, lint.DefaultCatalogue())
+		_, err := Parse(nil, "c.yaml", ".", []byte(src), lint.DefaultCatalogue())
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%q: error %v, want %q", src, err, want)
+		}
+	}
+}
+
+// TestEmpty: an empty configuration says so.
+func TestEmpty(t *testing.T) {
+	for _, src := range []string{"", "  \n", "# only a comment\n"} {
+		_, err := Parse(nil, "c.yaml", ".", []byte(src), lint.DefaultCatalogue())
+		if err == nil || !strings.Contains(err.Error(), "the configuration is empty") {
+			t.Errorf("%q: error %v", src, err)
 		}
 	}
 }

@@ -7,9 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
-	"os"
 	"path"
-	"path/filepath"
 	"strings"
 )
 
@@ -41,32 +39,22 @@ var Defects = []Defect{
 	{"image-alt", "an image without alt text"},
 }
 
-// Generate writes n entries into subfolders of dir (PerFolder files each)
-// and the manifest as dir/manifest.json. The output depends only on n, seed
-// and defectRate.
-func Generate(dir string, n int, seed int64, defectRate float64) (Manifest, error) {
+// Generate builds n entries in subfolders (PerFolder files each) and the
+// manifest, and hands each file to write with its slash-separated path
+// (the manifest is "manifest.json"). The output depends only on n, seed and
+// defectRate.
+func Generate(write func(path string, data []byte) error, n int, seed int64, defectRate float64) (Manifest, error) {
 	files, m := Build(n, seed, defectRate)
-	made := map[string]bool{}
 	for _, f := range files {
-		full := filepath.Join(dir, filepath.FromSlash(f.Path))
-		if d := filepath.Dir(full); !made[d] {
-			if err := os.MkdirAll(d, 0o755); err != nil {
-				return nil, err
-			}
-			made[d] = true
-		}
-		if err := os.WriteFile(full, f.Data, 0o644); err != nil {
+		if err := write(f.Path, f.Data); err != nil {
 			return nil, err
 		}
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, err
 	}
 	js, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
 		return nil, err
 	}
-	if err := os.WriteFile(filepath.Join(dir, "manifest.json"), append(js, '\n'), 0o644); err != nil {
+	if err := write("manifest.json", append(js, '\n')); err != nil {
 		return nil, err
 	}
 	return m, nil

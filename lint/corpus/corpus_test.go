@@ -2,9 +2,8 @@ package corpus_test
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"testing"
+	"testing/fstest"
 
 	"github.com/glasgow-open-data/contentlint/lint"
 	"github.com/glasgow-open-data/contentlint/lint/config"
@@ -15,8 +14,8 @@ import (
 // errors or warnings, and each defective entry a finding of its seeded rule
 // (skipped while that rule is not in the default catalogue yet).
 func TestCorpusLints(t *testing.T) {
-	dir := t.TempDir()
-	m, err := corpus.Generate(dir, 200, 1, 0.3)
+	fsys := fstest.MapFS{}
+	m, err := corpus.Generate(into(fsys), 200, 1, 0.3)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,27 +27,27 @@ func TestCorpusLints(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	l := cfg.Linter(cat, 1, 0)
-	c := cfg.Collections[0].Collection
+	l := lint.NewLinter(cat, cfg, fsys, 0)
+	c := cfg.Collections[0]
 	seeded, skipped := map[string]int{}, map[string]bool{}
 	for rel, want := range m {
-		findings := l.LintFile(filepath.Join(dir, filepath.FromSlash(rel)), c)
+		findings := l.LintFile(rel, c)
 		if want == "" {
 			for _, f := range findings {
 				if f.Severity == lint.SeverityError || f.Severity == lint.SeverityWarning {
-					t.Errorf("%s: clean entry has a finding: %s %s", rel, f.Rule, f.Message)
+					t.Errorf("%s: clean entry has a finding: %s %s", rel, f.Rule.ID, f.Message)
 				}
 			}
 			continue
 		}
 		seeded[want]++
-		if l.Catalogue.Rule(want) == nil || (want == "section-required" && c.Sections == nil) {
+		if cat.Rule(want) == nil || (want == "section-required" && c.Sections == nil) {
 			skipped[want] = true
 			continue
 		}
 		found := false
 		for _, f := range findings {
-			found = found || f.Rule == want
+			found = found || f.Rule.ID == want
 		}
 		if !found {
 			t.Errorf("%s: seeded %s defect not found; got %v", rel, want, findings)
@@ -77,27 +76,28 @@ func TestDeterministic(t *testing.T) {
 	if bytes.Equal(a[0].Data, other[0].Data) && bytes.Equal(a[1].Data, other[1].Data) {
 		t.Error("seeds 7 and 8 produced the same entries")
 	}
-	d1, d2 := t.TempDir(), t.TempDir()
-	if _, err := corpus.Generate(d1, 50, 3, 0.5); err != nil {
+	d1, d2 := fstest.MapFS{}, fstest.MapFS{}
+	if _, err := corpus.Generate(into(d1), 50, 3, 0.5); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := corpus.Generate(d2, 50, 3, 0.5); err != nil {
+	if _, err := corpus.Generate(into(d2), 50, 3, 0.5); err != nil {
 		t.Fatal(err)
 	}
-	err := filepath.WalkDir(d1, func(p string, de os.DirEntry, err error) error {
-		if err != nil || de.IsDir() {
-			return err
+	if len(d1) != 51 || len(d1) != len(d2) {
+		t.Fatalf("%d and %d files, want 50 entries and the manifest each", len(d1), len(d2))
+	}
+	for p, f := range d1 {
+		if g, ok := d2[p]; !ok || !bytes.Equal(f.Data, g.Data) {
+			t.Errorf("%s differs between two generations with the same seed", p)
 		}
-		rel, _ := filepath.Rel(d1, p)
-		x, _ := os.ReadFile(p)
-		y, err := os.ReadFile(filepath.Join(d2, rel))
-		if err != nil || !bytes.Equal(x, y) {
-			t.Errorf("%s differs between two generations with the same seed", rel)
-		}
+	}
+}
+
+// into returns a write function for corpus.Generate that stores files in fsys.
+func into(fsys fstest.MapFS) func(string, []byte) error {
+	return func(p string, data []byte) error {
+		fsys[p] = &fstest.MapFile{Data: data}
 		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 }
 

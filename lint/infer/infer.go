@@ -131,7 +131,8 @@ func withDefaults(opts Options) Options {
 		opts.Show = func(p string) string { return p }
 	}
 	if opts.Name == "" {
-		opts.Name = path.Base(path.Clean(opts.Root))
+		// Named after the folder as the user wrote it: "." is no name.
+		opts.Name = path.Base(path.Clean(strings.ReplaceAll(opts.Show(opts.Root), `\`, "/")))
 		if opts.Name == "." || opts.Name == ".." || opts.Name == "/" || strings.HasSuffix(opts.Name, ":") {
 			opts.Name = "entries"
 		}
@@ -401,14 +402,14 @@ func (n *node) finish(key, field string, root bool) {
 	}
 }
 
-// escapeGlob escapes a key for lint's path.Match field patterns.
+// escapeGlob escapes a key for lint's field patterns (doublestar globs).
 func escapeGlob(k string) string {
-	if !strings.ContainsAny(k, `*?[\`) {
+	if !strings.ContainsAny(k, `*?[{\`) {
 		return k
 	}
 	var b strings.Builder
 	for _, r := range k {
-		if strings.ContainsRune(`*?[\`, r) {
+		if strings.ContainsRune(`*?[{\`, r) {
 			b.WriteByte('\\')
 		}
 		b.WriteRune(r)

@@ -30,9 +30,41 @@ const (
 	reportFile = "testdata/report.golden"
 )
 
+// onDisk points opts at the machine's file system, as the command line
+// does: paths written relative to the working directory or absolute become
+// paths of an fs.FS rooted at the volume's root, shown back as written.
+func onDisk(t *testing.T, opts Options) Options {
+	t.Helper()
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	vol := filepath.VolumeName(wd)
+	name := func(p string) string {
+		if p == "" {
+			p = "."
+		}
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.TrimPrefix(filepath.ToSlash(strings.TrimPrefix(abs, vol)), "/")
+	}
+	opts.FS = os.DirFS(vol + string(filepath.Separator))
+	opts.Root, opts.ConfigDir = name(opts.Root), name(opts.ConfigDir)
+	opts.Show = func(p string) string {
+		rel, err := filepath.Rel(wd, vol+string(filepath.Separator)+filepath.FromSlash(p))
+		if err != nil {
+			return p
+		}
+		return filepath.ToSlash(rel)
+	}
+	return opts
+}
+
 func inferRepo(t *testing.T) Result {
 	t.Helper()
-	res, err := Infer(context.Background(), Options{Root: groups, ConfigDir: repo})
+	res, err := Infer(context.Background(), onDisk(t, Options{Root: groups, ConfigDir: repo}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -226,7 +258,7 @@ func TestInferGolden(t *testing.T) {
 // TestGoldenSchemaLintsEntries checks the committed schema accepts every
 // well-formed entry when compiled as lint compiles it.
 func TestGoldenSchemaLintsEntries(t *testing.T) {
-	v, err := schema.Load(schemaFile, lint.SchemaOptions())
+	v, err := schema.Load(os.DirFS("."), schemaFile, lint.SchemaOptions())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -272,7 +304,7 @@ func entry(frontMatter string) string {
 // configuration is valid whatever was inferred.
 func inferDir(t *testing.T, dir string) Result {
 	t.Helper()
-	res, err := Infer(context.Background(), Options{Root: dir, ConfigDir: dir, Name: "test"})
+	res, err := Infer(context.Background(), onDisk(t, Options{Root: dir, ConfigDir: dir, Name: "test"}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -302,7 +334,11 @@ func checkConfigWith(t *testing.T, cfg []byte, path string) {
 	if err := dec.Decode(&data); err != nil {
 		t.Fatal(err)
 	}
-	v, err := schema.Load(path, schema.Options{Formats: validate.Formats})
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := schema.Compile(path, src, schema.Options{Formats: validate.Formats})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -506,7 +542,7 @@ func TestInferDefaults(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Chdir(dir)
-	res, err := Infer(context.Background(), Options{Root: "people"})
+	res, err := Infer(context.Background(), onDisk(t, Options{Root: "people"}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -521,7 +557,7 @@ func TestInferDefaults(t *testing.T) {
 		t.Errorf("Entries = %d; want 2, the hidden folder skipped as lint skips it", res.Entries)
 	}
 
-	res, err = Infer(context.Background(), Options{Root: ".", SchemaFile: "schemas/people.json"})
+	res, err = Infer(context.Background(), onDisk(t, Options{Root: ".", SchemaFile: "schemas/people.json"}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -553,7 +589,7 @@ func TestInferErrors(t *testing.T) {
 		{"canceled", canceled, Options{Root: good, ConfigDir: good}, "context canceled"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := Infer(tc.ctx, tc.opts)
+			_, err := Infer(tc.ctx, onDisk(t, tc.opts))
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("error = %v; want one containing %q", err, tc.want)
 			}

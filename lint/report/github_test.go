@@ -10,7 +10,7 @@ import (
 
 func TestGitHubGolden(t *testing.T) {
 	var buf bytes.Buffer
-	if err := GitHub(&buf, goldenRun()); err != nil {
+	if err := (GitHub{}).Report(&buf, goldenRun()); err != nil {
 		t.Fatal(err)
 	}
 	checkGolden(t, "golden.github", buf.Bytes())
@@ -50,9 +50,9 @@ func TestGitHubEscaping(t *testing.T) {
 			want: "::error file=%253A.md,line=2,col=3,endLine=2,endColumn=5,title=r::%250A\n",
 		},
 	} {
-		f := finding(tc.path, lint.SeverityError, tc.rule, 2, 3, 2, 5, tc.msg, "", "")
+		f := finding(tc.path, lint.SeverityError, rule(tc.rule), 2, 3, 2, 5, tc.msg, "", "")
 		var buf bytes.Buffer
-		if err := GitHub(&buf, Run{Findings: []lint.Finding{f}}); err != nil {
+		if err := (GitHub{}).Report(&buf, Run{Findings: []lint.Finding{f}}); err != nil {
 			t.Fatal(err)
 		}
 		if got := buf.String(); got != tc.want {
@@ -68,8 +68,8 @@ func TestGitHubCommands(t *testing.T) {
 		lint.SeverityNote:    "::notice ",
 	} {
 		var buf bytes.Buffer
-		f := finding("a.md", sev, "r", 1, 1, 1, 1, "m", "", "")
-		if err := GitHub(&buf, Run{Findings: []lint.Finding{f}}); err != nil {
+		f := finding("a.md", sev, rule("r"), 1, 1, 1, 1, "m", "", "")
+		if err := (GitHub{}).Report(&buf, Run{Findings: []lint.Finding{f}}); err != nil {
 			t.Fatal(err)
 		}
 		if !strings.HasPrefix(buf.String(), want) {
@@ -85,8 +85,8 @@ func TestGitHubCommands(t *testing.T) {
 // TestGitHubMultiLine: GitHub ignores columns on annotations spanning lines.
 func TestGitHubMultiLine(t *testing.T) {
 	var buf bytes.Buffer
-	f := finding("a.md", lint.SeverityWarning, "r", 2, 5, 4, 1, "m", "", "")
-	if err := GitHub(&buf, Run{Findings: []lint.Finding{f}}); err != nil {
+	f := finding("a.md", lint.SeverityWarning, rule("r"), 2, 5, 4, 1, "m", "", "")
+	if err := (GitHub{}).Report(&buf, Run{Findings: []lint.Finding{f}}); err != nil {
 		t.Fatal(err)
 	}
 	if want := "::warning file=a.md,line=2,endLine=4,title=r::m\n"; buf.String() != want {
@@ -96,7 +96,7 @@ func TestGitHubMultiLine(t *testing.T) {
 
 func TestGitHubEmpty(t *testing.T) {
 	var buf bytes.Buffer
-	if err := GitHub(&buf, Run{Files: 2}); err != nil {
+	if err := (GitHub{}).Report(&buf, Run{Files: 2}); err != nil {
 		t.Fatal(err)
 	}
 	if buf.Len() != 0 {

@@ -10,7 +10,7 @@ import (
 
 func TestJSONGolden(t *testing.T) {
 	var buf bytes.Buffer
-	if err := JSON(&buf, goldenRun()); err != nil {
+	if err := (JSON{}).Report(&buf, goldenRun()); err != nil {
 		t.Fatal(err)
 	}
 	checkGolden(t, "golden.json", buf.Bytes())
@@ -43,7 +43,7 @@ type jsonShape struct {
 func decodeJSONShape(t *testing.T, run Run) (jsonShape, []byte) {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := JSON(&buf, run); err != nil {
+	if err := (JSON{}).Report(&buf, run); err != nil {
 		t.Fatal(err)
 	}
 	dec := json.NewDecoder(bytes.NewReader(buf.Bytes()))
@@ -77,7 +77,7 @@ func TestJSONShape(t *testing.T) {
 		}
 		want := run.Findings[i]
 		if *f.Path != want.Path || *f.Line != want.Span.Start.Line || *f.Column != want.Span.Start.Column ||
-			*f.Rule != want.Rule || *f.Severity != want.Severity.String() || *f.Message != want.Message || *f.Field != want.Field {
+			*f.Rule != want.Rule.ID || *f.Severity != want.Severity.String() || *f.Message != want.Message || *f.Field != want.Field {
 			t.Errorf("finding %d = %s:%d:%d %s %s %q %q, want %+v", i, *f.Path, *f.Line, *f.Column, *f.Rule, *f.Severity, *f.Message, *f.Field, want)
 		}
 		if *f.EndLine < *f.Line || *f.EndLine == *f.Line && *f.EndColumn < *f.Column {
@@ -106,7 +106,7 @@ func TestJSONEmpty(t *testing.T) {
 
 // TestJSONPointSpan: an unset end is reported as the start, not as 0:0.
 func TestJSONPointSpan(t *testing.T) {
-	f := finding("a.md", lint.SeverityError, "r", 4, 7, 0, 0, "m", "", "")
+	f := finding("a.md", lint.SeverityError, rule("r"), 4, 7, 0, 0, "m", "", "")
 	got, _ := decodeJSONShape(t, Run{Findings: []lint.Finding{f}, Files: 1})
 	if e := got.Findings[0]; *e.EndLine != 4 || *e.EndColumn != 7 {
 		t.Errorf("end = %d:%d, want 4:7", *e.EndLine, *e.EndColumn)

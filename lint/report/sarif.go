@@ -291,19 +291,19 @@ func sarifRules(cat *lint.Catalogue, fs []lint.Finding, order []int, helpBase st
 	}
 	rules := []sarifRule{}
 	index := map[*lint.Rule]int{}
-	add := func(r *lint.Rule) {
+	add := func(r *lint.Rule, helpBase string) {
 		index[r] = len(rules)
 		rules = append(rules, ruleDescriptor(r, helpBase))
 	}
 	if cat != nil {
 		for _, r := range cat.Rules() {
 			if fired[r] {
-				add(r)
+				add(r, helpBase)
 			}
 		}
 	}
 	for _, r := range outside {
-		add(r)
+		add(r, "") // the rules document does not describe it
 	}
 	return rules, index
 }

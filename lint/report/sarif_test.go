@@ -19,41 +19,61 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
-// goldenCatalogue is a fixed catalogue, so that the goldens do not change
-// when the real rules' documentation does.
-func goldenCatalogue() *lint.Catalogue {
-	return lint.NewCatalogue([]*lint.Rule{
-		{
-			ID: "demo-error", Family: "demo", Severity: lint.SeverityError,
-			Title: "A demonstration error",
-			Doc:   "Fires on `bad` values. The message says what is expected.",
-			Bad:   "---\nvalue: bad\n---\n\n```go\nx := 1\n```",
-			Good:  "---\nvalue: good\n---",
-			Tags:  []string{"correctness", "demo"},
-		},
-		{
-			ID: "demo-unused", Family: "demo", Severity: lint.SeverityError,
-			Title: "Never fires in the golden run", Doc: "Must not appear in driver.rules.",
-		},
-		{
-			ID: "demo-warning", Family: "demo", Severity: lint.SeverityWarning,
-			Title: "A demonstration warning | with a pipe",
-			Doc:   "Fires on questionable values.",
-			Bad:   "---\nvalue: meh\n---",
-			Tags:  []string{"style"},
-		},
-		{
-			ID: "demo-note", Family: "demo", Severity: lint.SeverityNote,
-			Title: "A demonstration note",
-		},
-	})
+// goldenRules are fixed rules, so that the goldens do not change when the
+// real rules' documentation does.
+var goldenRules = []*lint.Rule{
+	{
+		ID: "demo-error", Family: "demo", Severity: lint.SeverityError,
+		Title: "A demonstration error",
+		Doc:   "Fires on `bad` values. The message says what is expected.",
+		Bad:   "---\nvalue: bad\n---\n\n```go\nx := 1\n```",
+		Good:  "---\nvalue: good\n---",
+		Tags:  []string{"correctness", "demo"},
+	},
+	{
+		ID: "demo-unused", Family: "demo", Severity: lint.SeverityError,
+		Title: "Never fires in the golden run", Doc: "Must not appear in driver.rules.",
+	},
+	{
+		ID: "demo-warning", Family: "demo", Severity: lint.SeverityWarning,
+		Title: "A demonstration warning | with a pipe",
+		Doc:   "Fires on questionable values.",
+		Bad:   "---\nvalue: meh\n---",
+		Tags:  []string{"style"},
+	},
+	{
+		ID: "demo-note", Family: "demo", Severity: lint.SeverityNote,
+		Title: "A demonstration note",
+	},
 }
 
-func finding(path string, sev lint.Severity, rule string, line, col, endLine, endCol int, msg, field, src string) lint.Finding {
+// goldenCatalogue is the catalogue of goldenRules.
+func goldenCatalogue() *lint.Catalogue { return lint.NewCatalogue(lint.Check{Rules: goldenRules}) }
+
+// otherRules are rules outside every catalogue, made on first use by id.
+var otherRules = map[string]*lint.Rule{}
+
+// rule returns the golden rule with id, else a rule of its own with that id
+// (the same one each time).
+func rule(id string) *lint.Rule {
+	for _, r := range goldenRules {
+		if r.ID == id {
+			return r
+		}
+	}
+	if r, ok := otherRules[id]; ok {
+		return r
+	}
+	r := &lint.Rule{ID: id, Severity: lint.SeverityNote}
+	otherRules[id] = r
+	return r
+}
+
+func finding(path string, sev lint.Severity, r *lint.Rule, line, col, endLine, endCol int, msg, field, src string) lint.Finding {
 	return lint.Finding{
 		Path: path, Severity: sev, SourceLine: src,
 		Diagnostic: lint.Diagnostic{
-			Rule: rule, Message: msg, Field: field,
+			Rule: r, Message: msg, Field: field,
 			Span: lint.Span{
 				Start: lint.Pos{Line: line, Column: col},
 				End:   lint.Pos{Line: endLine, Column: endCol},
@@ -66,38 +86,43 @@ func finding(path string, sev lint.Severity, rule string, line, col, endLine, en
 func goldenRun() Run {
 	const cafe = "content/Café entries/glasgow open data.md"
 	fs := []lint.Finding{
-		finding(cafe, lint.SeverityError, "demo-error", 3, 16, 3, 37,
+		finding(cafe, lint.SeverityError, rule("demo-error"), 3, 16, 3, 37,
 			"contact_email: \"100% sure, really: no\"\nis not an email address", "contact_email", `contact_email: "100% sure, really: no"`),
 		// An empty span (a "missing" finding points between characters).
-		finding(cafe, lint.SeverityWarning, "demo-warning", 5, 7, 5, 7,
+		finding(cafe, lint.SeverityWarning, rule("demo-warning"), 5, 7, 5, 7,
 			"social: missing \"twitter\"", "social", "social:"),
 		// The same rule on the same text twice: occurrences 1 and 2.
-		finding(cafe, lint.SeverityNote, "demo-note", 8, 3, 8, 9, "tags: duplicate", "tags", "  - data"),
-		finding(cafe, lint.SeverityNote, "demo-note", 9, 3, 9, 9, "tags: duplicate", "tags", "  - data"),
+		finding(cafe, lint.SeverityNote, rule("demo-note"), 8, 3, 8, 9, "tags: duplicate", "tags", "  - data"),
+		finding(cafe, lint.SeverityNote, rule("demo-note"), 9, 3, 9, 9, "tags: duplicate", "tags", "  - data"),
 		// A span over several lines.
-		finding(cafe, lint.SeverityError, "demo-error", 11, 1, 13, 4, "body: unterminated block", "", "```"),
-		finding("content/100%#?.md", lint.SeverityWarning, "demo-warning", 2, 1, 2, 5, "title: \"a, b: c\" looks odd", "title", "title: a, b: c"),
-		finding("<stdin>", lint.SeverityError, "demo-error", 1, 1, 1, 4, "front matter: missing", "", "---"),
-		finding("/repo/docs/ünï.md", lint.SeverityNote, "mystery-rule", 1, 1, 1, 2, "from a rule the catalogue lacks (suppressed)", "", "x"),
-		finding("/elsewhere/outside.md", lint.SeverityWarning, "demo-warning", 4, 2, 4, 3, "outside the repository", "", " y"),
+		finding(cafe, lint.SeverityError, rule("demo-error"), 11, 1, 13, 4, "body: unterminated block", "", "```"),
+		finding("content/100%#?.md", lint.SeverityWarning, rule("demo-warning"), 2, 1, 2, 5, "title: \"a, b: c\" looks odd", "title", "title: a, b: c"),
+		finding("<stdin>", lint.SeverityError, rule("demo-error"), 1, 1, 1, 4, "front matter: missing", "", "---"),
+		finding("/repo/docs/ünï.md", lint.SeverityNote, rule("mystery-rule"), 1, 1, 1, 2, "from a rule the catalogue lacks (suppressed)", "", "x"),
+		finding("/elsewhere/outside.md", lint.SeverityWarning, rule("demo-warning"), 4, 2, 4, 3, "outside the repository", "", " y"),
 	}
-	return Run{Findings: lint.SortFindings(fs), Files: 5, Catalogue: goldenCatalogue()}
+	return Run{Findings: lint.SortFindings(fs), Files: 5, Catalogue: goldenCatalogue(), Invocation: goldenInvocation()}
 }
 
-func goldenSARIFOptions() SARIFOptions {
-	return SARIFOptions{
-		ToolVersion:         "v1.2.3-4-gabcdef0",
-		SemanticVersion:     "1.2.3",
-		Category:            "contentlint",
-		WorkingDirectory:    "/repo",
-		RepoRoot:            "/repo",
-		ExecutionSuccessful: true,
-		Suppressed: func(f lint.Finding) (bool, string) {
-			if strings.Contains(f.Message, "(suppressed)") {
-				return true, "generated file"
-			}
-			return false, ""
-		},
+// goldenSARIFRun is goldenRun as SARIF receives it: with the finding an
+// inline comment suppressed, marked.
+func goldenSARIFRun() Run {
+	run := goldenRun()
+	for i := range run.Findings {
+		if f := &run.Findings[i]; strings.Contains(f.Message, "(suppressed)") {
+			f.Suppressed, f.Justification = true, "generated file"
+		}
+	}
+	return run
+}
+
+func goldenInvocation() Invocation {
+	return Invocation{
+		ToolVersion:      "v1.2.3-4-gabcdef0",
+		SemanticVersion:  "1.2.3",
+		Category:         "contentlint",
+		WorkingDirectory: "/repo",
+		RepoRoot:         "/repo",
 	}
 }
 
@@ -166,7 +191,7 @@ func checkSARIFSchema(doc []byte) error {
 
 // TestSARIFSchemaRejects makes sure the validation is not vacuous.
 func TestSARIFSchemaRejects(t *testing.T) {
-	doc, _ := writeSARIF(t, goldenRun(), goldenSARIFOptions())
+	doc, _ := writeSARIF(t, goldenSARIFRun(), SARIF{})
 	for _, bad := range []struct{ from, to string }{
 		{`"startLine": 3,`, `"startLine": 0,`},
 		{`"level": "warning",`, `"level": "warn",`},
@@ -184,10 +209,10 @@ func TestSARIFSchemaRejects(t *testing.T) {
 }
 
 // writeSARIF runs SARIF and validates its output; every test uses it.
-func writeSARIF(t *testing.T, run Run, opts SARIFOptions) ([]byte, sarifLog) {
+func writeSARIF(t *testing.T, run Run, s SARIF) ([]byte, sarifLog) {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := SARIF(&buf, run, opts); err != nil {
+	if err := s.Report(&buf, run); err != nil {
 		t.Fatal(err)
 	}
 	validateSARIF(t, buf.Bytes())
@@ -202,7 +227,7 @@ func writeSARIF(t *testing.T, run Run, opts SARIFOptions) ([]byte, sarifLog) {
 }
 
 func TestSARIFGolden(t *testing.T) {
-	doc, log := writeSARIF(t, goldenRun(), goldenSARIFOptions())
+	doc, log := writeSARIF(t, goldenSARIFRun(), SARIF{})
 	checkGolden(t, "golden.sarif", doc)
 
 	run := log.Runs[0]
@@ -221,7 +246,7 @@ func TestSARIFGolden(t *testing.T) {
 }
 
 func TestSARIFEmpty(t *testing.T) {
-	doc, log := writeSARIF(t, Run{Catalogue: lint.DefaultCatalogue()}, SARIFOptions{ExecutionSuccessful: true})
+	doc, log := writeSARIF(t, Run{Catalogue: lint.DefaultCatalogue()}, SARIF{})
 	if !bytes.Contains(doc, []byte(`"results": []`)) {
 		t.Errorf(`empty run lacks "results": []:\n%s`, doc)
 	}
@@ -243,9 +268,9 @@ func TestSARIFEveryRule(t *testing.T) {
 		if sev == lint.SeverityOff {
 			sev = lint.SeverityNote
 		}
-		fs = append(fs, finding("content/entry.md", sev, r.ID, i+1, 1, i+1, 5, r.Title, "", "line"))
+		fs = append(fs, finding("content/entry.md", sev, r, i+1, 1, i+1, 5, r.Title, "", "line"))
 	}
-	_, log := writeSARIF(t, Run{Findings: fs, Files: 1, Catalogue: cat}, SARIFOptions{RepoRoot: "/repo", ExecutionSuccessful: true})
+	_, log := writeSARIF(t, Run{Findings: fs, Files: 1, Catalogue: cat, Invocation: Invocation{RepoRoot: "/repo"}}, SARIF{})
 	run := log.Runs[0]
 	if len(run.Tool.Driver.Rules) != len(cat.Rules()) {
 		t.Fatalf("driver.rules has %d rules, want %d", len(run.Tool.Driver.Rules), len(cat.Rules()))
@@ -292,9 +317,10 @@ func contains(ss []string, s string) bool {
 
 func TestSARIFLongDescriptions(t *testing.T) {
 	long := strings.Repeat("é", 3000)
-	cat := lint.NewCatalogue([]*lint.Rule{{ID: "long-rule", Family: "long", Title: long, Doc: long, Severity: lint.SeverityWarning}})
-	fs := []lint.Finding{finding("a.md", lint.SeverityWarning, "long-rule", 1, 1, 1, 2, "m", "", "x")}
-	_, log := writeSARIF(t, Run{Findings: fs, Catalogue: cat}, SARIFOptions{})
+	r := &lint.Rule{ID: "long-rule", Family: "long", Title: long, Doc: long, Severity: lint.SeverityWarning}
+	cat := lint.NewCatalogue(lint.Check{Rules: []*lint.Rule{r}})
+	fs := []lint.Finding{finding("a.md", lint.SeverityWarning, r, 1, 1, 1, 2, "m", "", "x")}
+	_, log := writeSARIF(t, Run{Findings: fs, Catalogue: cat}, SARIF{})
 	d := log.Runs[0].Tool.Driver.Rules[0]
 	for name, s := range map[string]string{"shortDescription": d.ShortDescription.Text, "fullDescription": d.FullDescription.Text} {
 		if n := utf8.RuneCountInString(s); n != maxDescription {
@@ -305,14 +331,14 @@ func TestSARIFLongDescriptions(t *testing.T) {
 
 func TestSARIFTruncation(t *testing.T) {
 	fs := []lint.Finding{
-		finding("a.md", lint.SeverityNote, "n", 1, 1, 1, 2, "note 1", "", "1"),
-		finding("a.md", lint.SeverityWarning, "w", 2, 1, 2, 2, "warning 1", "", "2"),
-		finding("a.md", lint.SeverityError, "e", 3, 1, 3, 2, "error 1", "", "3"),
-		finding("b.md", lint.SeverityWarning, "w", 1, 1, 1, 2, "warning 2", "", "4"),
-		finding("b.md", lint.SeverityError, "e", 2, 1, 2, 2, "error 2", "", "5"),
+		finding("a.md", lint.SeverityNote, rule("n"), 1, 1, 1, 2, "note 1", "", "1"),
+		finding("a.md", lint.SeverityWarning, rule("w"), 2, 1, 2, 2, "warning 1", "", "2"),
+		finding("a.md", lint.SeverityError, rule("e"), 3, 1, 3, 2, "error 1", "", "3"),
+		finding("b.md", lint.SeverityWarning, rule("w"), 1, 1, 1, 2, "warning 2", "", "4"),
+		finding("b.md", lint.SeverityError, rule("e"), 2, 1, 2, 2, "error 2", "", "5"),
 	}
 	var warn bytes.Buffer
-	_, log := writeSARIF(t, Run{Findings: fs, Files: 2}, SARIFOptions{MaxResults: 3, Warn: &warn})
+	_, log := writeSARIF(t, Run{Findings: fs, Files: 2, Invocation: Invocation{Warn: &warn}}, SARIF{MaxResults: 3})
 	run := log.Runs[0]
 	var got []string
 	for _, r := range run.Results {
@@ -335,7 +361,7 @@ func TestSARIFTruncation(t *testing.T) {
 
 	// Under the limit: no properties, no warning.
 	warn.Reset()
-	_, log = writeSARIF(t, Run{Findings: fs}, SARIFOptions{MaxResults: 5, Warn: &warn})
+	_, log = writeSARIF(t, Run{Findings: fs, Invocation: Invocation{Warn: &warn}}, SARIF{MaxResults: 5})
 	if log.Runs[0].Properties != nil || warn.Len() != 0 || len(log.Runs[0].Results) != 5 {
 		t.Errorf("at the limit: properties %+v, warning %q, %d results", log.Runs[0].Properties, warn.String(), len(log.Runs[0].Results))
 	}
@@ -343,11 +369,11 @@ func TestSARIFTruncation(t *testing.T) {
 
 func TestSARIFSuppressed(t *testing.T) {
 	fs := []lint.Finding{
-		finding("a.md", lint.SeverityError, "e", 1, 1, 1, 2, "kept", "", "1"),
-		finding("a.md", lint.SeverityError, "e", 2, 1, 2, 2, "quiet", "", "2"),
+		finding("a.md", lint.SeverityError, rule("e"), 1, 1, 1, 2, "kept", "", "1"),
+		finding("a.md", lint.SeverityError, rule("e"), 2, 1, 2, 2, "quiet", "", "2"),
 	}
-	opts := SARIFOptions{Suppressed: func(f lint.Finding) (bool, string) { return f.Message == "quiet", "known false positive" }}
-	_, log := writeSARIF(t, Run{Findings: fs}, opts)
+	fs[1].Suppressed, fs[1].Justification = true, "known false positive"
+	_, log := writeSARIF(t, Run{Findings: fs}, SARIF{})
 	res := log.Runs[0].Results
 	if len(res[0].Suppressions) != 0 {
 		t.Errorf("unsuppressed result has suppressions %+v", res[0].Suppressions)
@@ -362,12 +388,12 @@ func TestSARIFCategory(t *testing.T) {
 		{"contentlint", "contentlint/"},
 		{"content/entries/", "content/entries/"},
 	} {
-		_, log := writeSARIF(t, Run{}, SARIFOptions{Category: tc.in})
+		_, log := writeSARIF(t, Run{Invocation: Invocation{Category: tc.in}}, SARIF{})
 		if ad := log.Runs[0].AutomationDetails; ad == nil || ad.ID != tc.want {
 			t.Errorf("category %q: automationDetails = %+v, want id %q", tc.in, ad, tc.want)
 		}
 	}
-	_, log := writeSARIF(t, Run{}, SARIFOptions{})
+	_, log := writeSARIF(t, Run{}, SARIF{})
 	if log.Runs[0].AutomationDetails != nil {
 		t.Error("automationDetails set without a category")
 	}
@@ -377,13 +403,13 @@ func TestSARIFCategory(t *testing.T) {
 // primaryLocationLineHash, so it must not depend on line numbers.
 func TestFingerprintStable(t *testing.T) {
 	base := []lint.Finding{
-		finding("a.md", lint.SeverityError, "schema-type", 3, 11, 3, 16, "m", "featured", `featured: "yes"`),
-		finding("a.md", lint.SeverityError, "schema-format", 5, 10, 5, 20, "m", "website", `website: "x"`),
+		finding("a.md", lint.SeverityError, rule("schema-type"), 3, 11, 3, 16, "m", "featured", `featured: "yes"`),
+		finding("a.md", lint.SeverityError, rule("schema-format"), 5, 10, 5, 20, "m", "website", `website: "x"`),
 	}
 	// Lines inserted above: every finding moves down, with other indentation.
 	moved := []lint.Finding{
-		finding("a.md", lint.SeverityError, "schema-type", 13, 11, 13, 16, "m", "featured", `  featured: "yes"  `),
-		finding("a.md", lint.SeverityError, "schema-format", 25, 10, 25, 20, "m", "website", `website: "x"`),
+		finding("a.md", lint.SeverityError, rule("schema-type"), 13, 11, 13, 16, "m", "featured", `  featured: "yes"  `),
+		finding("a.md", lint.SeverityError, rule("schema-format"), 25, 10, 25, 20, "m", "website", `website: "x"`),
 	}
 	a, b := lineHashes(base), lineHashes(moved)
 	for i := range a {
@@ -404,7 +430,7 @@ func TestFingerprintStable(t *testing.T) {
 	}
 
 	otherRule := slicesCloneFindings(base)
-	otherRule[0].Rule = "schema-enum"
+	otherRule[0].Rule = rule("schema-enum")
 	if c := lineHashes(otherRule); c[0] == a[0] {
 		t.Error("fingerprint unchanged for another rule on the same line")
 	}
@@ -492,7 +518,7 @@ func TestArtifactLocation(t *testing.T) {
 }
 
 func TestSARIFBaseURIs(t *testing.T) {
-	_, log := writeSARIF(t, Run{}, SARIFOptions{RepoRoot: "/home/ci/my repo", WorkingDirectory: "/home/ci/my repo/sub"})
+	_, log := writeSARIF(t, Run{Invocation: Invocation{RepoRoot: "/home/ci/my repo", WorkingDirectory: "/home/ci/my repo/sub"}}, SARIF{})
 	run := log.Runs[0]
 	if got, want := run.OriginalURIBaseIDs.SrcRoot.URI, "file:///home/ci/my%20repo/"; got != want {
 		t.Errorf("%%SRCROOT%% = %s, want %s", got, want)
@@ -519,7 +545,7 @@ func TestRegion(t *testing.T) {
 		{"zero everything", 0, 0, 0, 0, region{1, 1, 1, 2}},
 		{"end before start line", 5, 2, 3, 9, region{5, 2, 5, 3}},
 	} {
-		f := finding("a.md", lint.SeverityError, "r", tc.line, tc.col, tc.endLine, tc.endCol, "m", "", "")
+		f := finding("a.md", lint.SeverityError, rule("r"), tc.line, tc.col, tc.endLine, tc.endCol, "m", "", "")
 		if got := regionOf(f); got != tc.want {
 			t.Errorf("%s: regionOf = %+v, want %+v", tc.name, got, tc.want)
 		}
