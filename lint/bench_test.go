@@ -3,10 +3,9 @@ package lint_test
 import (
 	"bytes"
 	"context"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
+	"strconv"
 	"testing"
 
 	"github.com/glasgow-open-data/contentlint/lint"
@@ -36,13 +35,14 @@ func splitSeed(b *testing.B) (fm, body []byte) {
 
 // BenchmarkEntry lints the seed entry end to end (parse, every rule, findings).
 func BenchmarkEntry(b *testing.B) {
-	l := defaultLinter(b, 1)
+	cat, cfg := builtin(b)
+	l := lint.NewLinter(cat, cfg, nil, 0)
 	src := seedEntry(b)
-	c := l.CollectionFor(seedPath)
+	c := cfg.CollectionFor("seed.md")
 	b.ReportAllocs()
 	b.SetBytes(int64(len(src)))
 	for b.Loop() {
-		if f := l.LintSource(seedPath, src, c); len(f) != 0 {
+		if f := l.LintSource("seed.md", src, c); len(f) != 0 {
 			b.Fatalf("seed has findings: %v", f)
 		}
 	}
@@ -67,8 +67,9 @@ func BenchmarkYAML(b *testing.B) { BenchmarkSplit(b) }
 
 // BenchmarkSchema validates decoded front matter against the default schema.
 func BenchmarkSchema(b *testing.B) {
-	c := defaultLinter(b, 1).CollectionFor(seedPath)
-	e := lint.NewParser().Parse(seedPath, seedEntry(b))
+	_, cfg := builtin(b)
+	c := cfg.CollectionFor("seed.md")
+	e := lint.NewParser().Parse("seed.md", seedEntry(b))
 	b.ReportAllocs()
 	for b.Loop() {
 		if v := c.Schema.Validate(e.Data); len(v) != 0 {
@@ -90,22 +91,21 @@ func BenchmarkMarkdown(b *testing.B) {
 	}
 }
 
-// BenchmarkRules runs every catalogue rule on a pre-parsed seed entry.
+// BenchmarkRules runs every check of the catalogue on a pre-parsed seed entry.
 func BenchmarkRules(b *testing.B) {
-	l := defaultLinter(b, 1)
-	c := l.CollectionFor(seedPath)
+	cat, cfg := builtin(b)
+	l := lint.NewLinter(cat, cfg, nil, 0)
+	c := cfg.CollectionFor("seed.md")
 	src := seedEntry(b)
-	rules := l.Catalogue.Rules()
+	p := lint.NewParser()
 	b.ReportAllocs()
 	for b.Loop() {
-		// A fresh entry each time: rules share what they derive from one.
+		// A fresh entry each time: checks share what they derive from one.
 		b.StopTimer()
-		e := l.Parser.Parse(seedPath, src)
+		e := p.Parse("seed.md", src)
 		b.StartTimer()
-		for _, r := range rules {
-			if d := r.Check(e, c, nil); len(d) != 0 {
-				b.Fatalf("%s: %v", r.ID, d)
-			}
+		if f := l.CheckEntry(e, c, nil); len(f) != 0 {
+			b.Fatalf("seed has findings: %v", f)
 		}
 	}
 }
@@ -113,36 +113,30 @@ func BenchmarkRules(b *testing.B) {
 func BenchmarkCorpus1k(b *testing.B)  { benchCorpus(b, 1000) }
 func BenchmarkCorpus10k(b *testing.B) { benchCorpus(b, 10000) }
 
-// benchCorpus generates n clean entries once, outside the timer, and lints
-// them all with LintFiles, with one and with two workers.
+// benchCorpus writes n clean entries to a folder once, outside the timer,
+// and lints the folder with Run, with one and with two workers.
 func benchCorpus(b *testing.B, n int) {
 	dir := b.TempDir()
-	if _, err := corpus.Generate(dir, n, 1, 0); err != nil {
-		b.Fatal(err)
-	}
-	var files []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
-			files = append(files, p)
+	files, _ := corpus.Build(n, 1, 0)
+	for _, f := range files {
+		full := filepath.Join(dir, filepath.FromSlash(f.Path))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			b.Fatal(err)
 		}
-		return err
-	})
-	if err != nil {
-		b.Fatal(err)
+		if err := os.WriteFile(full, f.Data, 0o644); err != nil {
+			b.Fatal(err)
+		}
 	}
+	cat, cfg := builtin(b)
+	fsys := os.DirFS(dir)
 	for _, jobs := range []int{1, 2} {
-		b.Run("jobs="+string(rune('0'+jobs)), func(b *testing.B) {
-			l := defaultLinter(b, jobs)
+		b.Run("jobs="+strconv.Itoa(jobs), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				ch := make(chan string, 64)
-				go func() {
-					for _, f := range files {
-						ch <- f
-					}
-					close(ch)
-				}()
-				res := l.LintFiles(context.Background(), ch)
+				res, err := lint.Run(context.Background(), lint.Options{FS: fsys, Paths: []string{"."}, Config: cfg, Catalogue: cat, Jobs: jobs})
+				if err != nil {
+					b.Fatal(err)
+				}
 				if res.Files != n || len(res.Findings) != 0 {
 					b.Fatalf("linted %d files with %d findings, want %d and 0", res.Files, len(res.Findings), n)
 				}

@@ -42,7 +42,7 @@ func TestJSONDuplicateValueProblems(t *testing.T) {
 	e := NewParser().Parse("x.md", []byte(";;;\n{\"a\": 1,\n \"a\": 1e400}\n;;;\n"))
 	var fields []string
 	for _, p := range e.Problems {
-		fields = append(fields, p.Rule+" "+p.Field)
+		fields = append(fields, p.Rule.ID+" "+p.Field)
 	}
 	if len(fields) != 2 || fields[0] != "frontmatter-duplicate-key a" || fields[1] != "frontmatter-number a" {
 		t.Fatalf("problems %q", fields)

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/glasgow-open-data/contentlint/lint"
@@ -16,21 +17,39 @@ import (
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
-// defaultLinter is the linter of the built-in configuration.
-func defaultLinter(t testing.TB, jobs int) *lint.Linter {
+// builtinConfig reads the built-in configuration (lint/config's
+// default.yaml) once: tests that need the defaults take them from there,
+// never from a copy.
+var builtinConfig = sync.OnceValues(func() (*lint.Config, error) {
+	return config.Default(".", lint.DefaultCatalogue())
+})
+
+// builtin returns the rule catalogue and the built-in configuration,
+// relative to the root of the file system a test lints.
+func builtin(t testing.TB) (*lint.Catalogue, *lint.Config) {
 	t.Helper()
-	cat := lint.DefaultCatalogue()
-	cfg, err := config.Default(".", cat)
+	cfg, err := builtinConfig()
 	if err != nil {
 		t.Fatal(err)
 	}
-	return cfg.Linter(cat, jobs, 0)
+	return lint.DefaultCatalogue(), cfg
+}
+
+// defaultSections are the sections the built-in configuration declares.
+func defaultSections(t testing.TB) *lint.Sections {
+	t.Helper()
+	_, cfg := builtin(t)
+	if len(cfg.Collections) != 1 || cfg.Collections[0].Sections == nil {
+		t.Fatalf("the built-in configuration has no one collection with sections: %+v", cfg.Collections)
+	}
+	return cfg.Collections[0].Sections
 }
 
 func render(t testing.TB, findings []lint.Finding) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := report.Text(&buf, report.Run{Findings: findings}, report.TextOptions{ShowSource: true}); err != nil {
+	run := report.Run{Findings: findings, Invocation: report.Invocation{ShowSource: true}}
+	if err := (report.Text{}).Report(&buf, run); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
@@ -39,19 +58,17 @@ func render(t testing.TB, findings []lint.Finding) []byte {
 // TestGolden lints each testdata/err/x.md and compares the text report, with
 // source lines and carets, to x.out: every finding's rule and line:column.
 func TestGolden(t *testing.T) {
-	l := defaultLinter(t, 1)
-	files, _ := filepath.Glob("../testdata/err/*.md")
+	const dir = "../testdata/err"
+	cat, cfg := builtin(t)
+	l := lint.NewLinter(cat, cfg, os.DirFS(dir), 0)
+	files, _ := filepath.Glob(filepath.Join(dir, "*.md"))
 	if len(files) < 25 {
 		t.Fatalf("want at least 25 broken fixtures, have %d", len(files))
 	}
 	for _, path := range files {
 		name := filepath.Base(path)
 		t.Run(name, func(t *testing.T) {
-			c := l.CollectionFor(path)
-			findings := l.LintFile(path, c)
-			for i := range findings {
-				findings[i].Path = name
-			}
+			findings := l.LintFile(name, cfg.CollectionFor(name))
 			if len(findings) == 0 {
 				t.Fatalf("%s: no findings; a broken fixture must produce at least one", name)
 			}
@@ -76,13 +93,16 @@ func TestGolden(t *testing.T) {
 
 // TestOKClean holds the seed entry, and its CRLF and BOM variants, to zero findings.
 func TestOKClean(t *testing.T) {
-	l := defaultLinter(t, 1)
-	files, _ := filepath.Glob("../testdata/ok/*.md")
+	const dir = "../testdata/ok"
+	cat, cfg := builtin(t)
+	files, _ := filepath.Glob(filepath.Join(dir, "*.md"))
 	if len(files) < 3 {
 		t.Fatalf("want the seed and its CRLF and BOM variants, have %d files", len(files))
 	}
+	l := lint.NewLinter(cat, cfg, os.DirFS(dir), 0)
 	for _, path := range files {
-		if f := l.LintFile(path, l.CollectionFor(path)); len(f) != 0 {
+		name := filepath.Base(path)
+		if f := l.LintFile(name, cfg.CollectionFor(name)); len(f) != 0 {
 			t.Errorf("%s: want no findings, got\n%s", path, render(t, f))
 		}
 	}
@@ -91,15 +111,14 @@ func TestOKClean(t *testing.T) {
 // TestDeterministic lints the fixtures with one and with several workers,
 // twice each: the report must be byte-identical.
 func TestDeterministic(t *testing.T) {
+	cat, cfg := builtin(t)
 	run := func(jobs int) []byte {
-		l := defaultLinter(t, jobs)
-		files := make(chan string)
-		go func() {
-			defer close(files)
-			w := &lint.Walker{}
-			_ = w.Walk(context.Background(), []string{"../testdata"}, func(p string) bool { files <- p; return true })
-		}()
-		res := l.LintFiles(context.Background(), files)
+		res, err := lint.Run(context.Background(), lint.Options{
+			FS: os.DirFS("../testdata"), Paths: []string{"."}, Config: cfg, Catalogue: cat, Jobs: jobs,
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
 		return render(t, res.Findings)
 	}
 	first := run(1)

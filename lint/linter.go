@@ -127,7 +127,7 @@ func (l *Linter) loadEntrySchema(entryPath, ref string) (*schema.Validator, erro
 	}
 	p := path.Join(path.Dir(entryPath), ref)
 	if strings.HasPrefix(l.config.Rel(p), "../") || path.IsAbs(ref) {
-		return nil, fmt.Errorf("%q is outside the repository folder %s", ref, l.config.Dir)
+		return nil, fmt.Errorf("%q is outside the repository (the configuration's folder)", ref)
 	}
 	return l.schemas.Load(p)
 }

@@ -5,12 +5,15 @@ import (
 	"context"
 	"encoding/binary"
 	"fmt"
+	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -51,7 +54,7 @@ func seedParts(t testing.TB) (frontMatter, body string) {
 
 // runResult is what one run over a set of files gave.
 type runResult struct {
-	res     lint.Result
+	res     *lint.Result
 	walkErr error
 	elapsed time.Duration
 }
@@ -81,47 +84,61 @@ func within(t *testing.T, deadline time.Duration, what string, f func() runResul
 	return runResult{}
 }
 
-// walkAndLint walks args as the CLI does and lints what the walk finds;
-// emit, when set, sees each file before it is queued.
-func walkAndLint(l *lint.Linter, w *lint.Walker, args []string, emit func(string)) runResult {
-	files := make(chan string)
-	walkErr := make(chan error, 1)
-	go func() {
-		defer close(files)
-		walkErr <- w.Walk(context.Background(), args, func(name string) bool {
-			if emit != nil {
-				emit(name)
-			}
-			files <- name
-			return true
-		})
-	}()
-	res := l.LintFiles(context.Background(), files)
-	return runResult{res: res, walkErr: <-walkErr}
+// runOptions are what a robustness run may change of the CLI's defaults.
+type runOptions struct {
+	maxFileSize int64
+	skipped     func(path, reason string)
 }
 
-// lintNames lints the named files, bypassing the walker.
-func lintNames(l *lint.Linter, names ...string) runResult {
-	files := make(chan string, len(names))
+// lintPaths lints paths of fsys with the built-in configuration and two
+// workers, as the CLI does.
+func lintPaths(t *testing.T, fsys fs.FS, paths []string, opts runOptions) runResult {
+	cat, cfg := builtin(t)
+	res, err := lint.Run(context.Background(), lint.Options{
+		FS: fsys, Paths: paths, Config: cfg, Catalogue: cat, Jobs: 2,
+		MaxFileSize: opts.maxFileSize, Skipped: opts.skipped,
+	})
+	return runResult{res: res, walkErr: err}
+}
+
+// lintNames lints the named files of fsys one by one, bypassing the walker.
+func lintNames(t *testing.T, fsys fs.FS, names ...string) runResult {
+	cat, cfg := builtin(t)
+	l := lint.NewLinter(cat, cfg, fsys, 0)
+	res := &lint.Result{}
 	for _, n := range names {
-		files <- n
+		res.Findings = append(res.Findings, l.LintFile(n, cfg.CollectionFor(n))...)
+		res.Files++
 	}
-	close(files)
-	return runResult{res: l.LintFiles(context.Background(), files)}
+	res.Findings = lint.SortFindings(res.Findings)
+	return runResult{res: res}
+}
+
+// vanishingFS deletes one file from the disk right after a folder listing
+// has shown it, as if someone removed it between the walk and the read.
+type vanishingFS struct {
+	fs.FS
+	file string // the file to delete, a path on the disk
+}
+
+func (v vanishingFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	entries, err := fs.ReadDir(v.FS, name)
+	os.Remove(v.file)
+	return entries, err
 }
 
 // robustDir makes a temporary folder holding the seed as seed.md and src
-// as name; it returns the folder and both paths.
+// as name; it returns the folder and both paths, relative to the folder.
 func robustDir(t *testing.T, name string, src []byte) (dir, bad, seed string) {
 	t.Helper()
 	dir = t.TempDir()
-	seed = filepath.Join(dir, "seed.md")
-	if err := os.WriteFile(seed, seedSource(t), 0o644); err != nil {
+	seed = "seed.md"
+	if err := os.WriteFile(filepath.Join(dir, seed), seedSource(t), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	bad = filepath.Join(dir, name)
+	bad = name
 	if src != nil {
-		if err := os.WriteFile(bad, src, 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, bad), src, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -144,14 +161,14 @@ func findingsFor(fs []lint.Finding, path string) []lint.Finding {
 func checkRun(t *testing.T, r runResult, files int, bad, seed, rule string) []lint.Finding {
 	t.Helper()
 	if r.walkErr != nil {
-		t.Errorf("walk: %v", r.walkErr)
+		t.Fatalf("run: %v", r.walkErr)
 	}
 	if r.res.Files != files {
 		t.Errorf("the run linted %d files, want %d (skipped %v)", r.res.Files, files, r.res.Skipped)
 	}
 	for _, f := range r.res.Findings {
 		if f.Path != bad && f.Path != seed {
-			t.Errorf("finding on an unexpected path: %s:%d:%d: %s [%s]", f.Path, f.Span.Start.Line, f.Span.Start.Column, f.Message, f.Rule)
+			t.Errorf("finding on an unexpected path: %s:%d:%d: %s [%s]", f.Path, f.Span.Start.Line, f.Span.Start.Column, f.Message, f.Rule.ID)
 		}
 	}
 	if got := findingsFor(r.res.Findings, seed); len(got) != 0 {
@@ -160,16 +177,16 @@ func checkRun(t *testing.T, r runResult, files int, bad, seed, rule string) []li
 	got := findingsFor(r.res.Findings, bad)
 	if rule == "" {
 		if len(got) != 0 {
-			t.Errorf("want no findings on %s, got\n%s", filepath.Base(bad), render(t, got))
+			t.Errorf("want no findings on %s, got\n%s", bad, render(t, got))
 		}
 		return got
 	}
-	if !slices.ContainsFunc(got, func(f lint.Finding) bool { return f.Rule == rule }) {
+	if !slices.ContainsFunc(got, func(f lint.Finding) bool { return f.Rule.ID == rule }) {
 		t.Errorf("want a %s finding naming %s, got\n%s", rule, bad, render(t, got))
 	}
 	for _, f := range got {
-		if f.Rule == "internal-error" {
-			t.Errorf("a rule panicked: %s", f.Message)
+		if f.Rule.ID == "internal-error" {
+			t.Errorf("a check panicked: %s", f.Message)
 		}
 	}
 	return got
@@ -181,7 +198,7 @@ func wantAt(t *testing.T, got []lint.Finding, src []byte, rule string, off int) 
 	t.Helper()
 	line, col := lineColumn(src, off)
 	for _, f := range got {
-		if f.Rule == rule && f.Span.Start.Offset == off {
+		if f.Rule.ID == rule && f.Span.Start.Offset == off {
 			if f.Span.Start.Line != line || f.Span.Start.Column != col {
 				t.Errorf("%s at offset %d: %d:%d, want %d:%d", rule, off, f.Span.Start.Line, f.Span.Start.Column, line, col)
 			}
@@ -393,7 +410,7 @@ func robustCases() []robustCase {
 func filterRule(fs []lint.Finding, rule string) []lint.Finding {
 	var out []lint.Finding
 	for _, f := range fs {
-		if f.Rule == rule {
+		if f.Rule.ID == rule {
 			out = append(out, f)
 		}
 	}
@@ -423,7 +440,6 @@ func indentedList(depth int) string {
 
 // TestRobustInputs lints each hostile file next to the seed.
 func TestRobustInputs(t *testing.T) {
-	l := defaultLinter(t, 2)
 	for _, tc := range robustCases() {
 		t.Run(tc.name, func(t *testing.T) {
 			file := tc.file
@@ -433,7 +449,7 @@ func TestRobustInputs(t *testing.T) {
 			src := tc.src(t)
 			dir, bad, seed := robustDir(t, file, src)
 			r := within(t, robustDeadline, fmt.Sprintf("%s (%d bytes)", tc.name, len(src)), func() runResult {
-				return walkAndLint(l, &lint.Walker{}, []string{dir}, nil)
+				return lintPaths(t, os.DirFS(dir), []string{"."}, runOptions{})
 			})
 			got := checkRun(t, r, 2, bad, seed, tc.rule)
 			if tc.check != nil && len(got) > 0 {
@@ -446,9 +462,9 @@ func TestRobustInputs(t *testing.T) {
 // TestRobustTooLarge lints a 50 MB entry: it is reported by its size
 // without being read, so the run allocates a small fraction of it.
 func TestRobustTooLarge(t *testing.T) {
-	l := defaultLinter(t, 2)
+	builtin(t) // read the configuration before measuring
 	dir, bad, seed := robustDir(t, "huge.md", nil)
-	f, err := os.Create(bad)
+	f, err := os.Create(filepath.Join(dir, bad))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -466,7 +482,7 @@ func TestRobustTooLarge(t *testing.T) {
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
 	r := within(t, robustDeadline, "50 MB entry", func() runResult {
-		return walkAndLint(l, &lint.Walker{}, []string{dir}, nil)
+		return lintPaths(t, os.DirFS(dir), []string{"."}, runOptions{})
 	})
 	runtime.ReadMemStats(&after)
 	got := checkRun(t, r, 2, bad, seed, "file-too-large")
@@ -480,14 +496,14 @@ func TestRobustTooLarge(t *testing.T) {
 	}
 }
 
-// TestRobustMaxFileSize checks the limit is the Linter's to set, and that
-// a file of exactly the limit is still read.
+// TestRobustMaxFileSize checks the limit is the run's to set, and that a
+// file of exactly the limit is still read.
 func TestRobustMaxFileSize(t *testing.T) {
 	seedLen := int64(len(seedSource(t)))
 	for _, tc := range []struct {
 		name  string
 		extra int   // bytes the bad file has beyond the seed
-		limit int64 // Linter.MaxFileSize
+		limit int64 // Options.MaxFileSize
 		rule  string
 	}{
 		{"one byte over", 1, seedLen, "file-too-large"},
@@ -495,12 +511,10 @@ func TestRobustMaxFileSize(t *testing.T) {
 		{"well over a small limit", 4096, seedLen + 10, "file-too-large"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			l := defaultLinter(t, 2)
-			l.MaxFileSize = tc.limit
 			src := append(seedSource(t), bytes.Repeat([]byte("\n"), tc.extra)...)
 			dir, bad, seed := robustDir(t, "bad.md", src)
 			r := within(t, robustDeadline, tc.name, func() runResult {
-				return walkAndLint(l, &lint.Walker{}, []string{dir}, nil)
+				return lintPaths(t, os.DirFS(dir), []string{"."}, runOptions{maxFileSize: tc.limit})
 			})
 			got := checkRun(t, r, 2, bad, seed, tc.rule)
 			if tc.rule != "" && !strings.Contains(got[0].Message, fmt.Sprintf("the %d-byte limit", tc.limit)) {
@@ -513,7 +527,6 @@ func TestRobustMaxFileSize(t *testing.T) {
 // TestRobustSymlinks walks a folder with a symbolic link loop, a link to
 // itself, and links out of the folder: none is followed and the walk ends.
 func TestRobustSymlinks(t *testing.T) {
-	l := defaultLinter(t, 2)
 	outside := t.TempDir()
 	if err := os.WriteFile(filepath.Join(outside, "secret.md"), []byte("no front matter"), 0o644); err != nil {
 		t.Fatal(err)
@@ -538,13 +551,17 @@ func TestRobustSymlinks(t *testing.T) {
 			t.Skipf("cannot make symbolic links here: %v", err)
 		}
 	}
+	fsys := os.DirFS(dir)
 	var skipped []string
-	w := &lint.Walker{Skipped: func(path, reason string) { skipped = append(skipped, filepath.Base(path)+": "+reason) }}
+	skip := func(p, reason string) { skipped = append(skipped, path.Base(p)+": "+reason) }
 	var emitted []string
-	r := within(t, robustDeadline, "walk with symbolic link loops", func() runResult {
-		return walkAndLint(l, w, []string{dir}, func(name string) { emitted = append(emitted, name) })
+	w := &lint.Walker{FS: fsys, Skipped: skip}
+	within(t, robustDeadline, "walk with symbolic link loops", func() runResult {
+		return runResult{walkErr: w.Walk(context.Background(), []string{"."}, func(name string) bool {
+			emitted = append(emitted, name)
+			return true
+		})}
 	})
-	checkRun(t, r, 1, "", seed, "")
 	if !slices.Equal(emitted, []string{seed}) {
 		t.Errorf("the walk emitted %q, want only the seed", emitted)
 	}
@@ -554,6 +571,10 @@ func TestRobustSymlinks(t *testing.T) {
 			t.Errorf("%s is not reported as a skipped link; skipped: %q", name, skipped)
 		}
 	}
+	r := within(t, robustDeadline, "lint with symbolic link loops", func() runResult {
+		return lintPaths(t, fsys, []string{"."}, runOptions{})
+	})
+	checkRun(t, r, 1, "", seed, "")
 }
 
 // TestRobustUnreadable covers files that cannot be read: one that vanishes
@@ -561,16 +582,11 @@ func TestRobustSymlinks(t *testing.T) {
 // and a named pipe found in a walk. Each is a finding (or, in a walk, a
 // skip), and the seed is still linted.
 func TestRobustUnreadable(t *testing.T) {
-	l := defaultLinter(t, 2)
-
 	t.Run("vanishes after the walk", func(t *testing.T) {
 		dir, bad, seed := robustDir(t, "vanish.md", seedSource(t))
+		fsys := vanishingFS{FS: os.DirFS(dir), file: filepath.Join(dir, bad)}
 		r := within(t, robustDeadline, "vanishing file", func() runResult {
-			return walkAndLint(l, &lint.Walker{}, []string{dir}, func(name string) {
-				if name == bad {
-					os.Remove(name)
-				}
-			})
+			return lintPaths(t, fsys, []string{"."}, runOptions{})
 		})
 		got := checkRun(t, r, 2, bad, seed, "file-unreadable")
 		if len(got) != 1 || !strings.Contains(got[0].Message, "no such file or directory") {
@@ -580,22 +596,21 @@ func TestRobustUnreadable(t *testing.T) {
 
 	t.Run("dangling link given by name", func(t *testing.T) {
 		dir, bad, seed := robustDir(t, "gone.md", nil)
-		if err := os.Symlink(filepath.Join(dir, "nowhere.md"), bad); err != nil {
+		if err := os.Symlink(filepath.Join(dir, "nowhere.md"), filepath.Join(dir, bad)); err != nil {
 			t.Fatal(err)
 		}
 		r := within(t, robustDeadline, "dangling link", func() runResult {
-			return walkAndLint(l, &lint.Walker{}, []string{bad, seed}, nil)
+			return lintPaths(t, os.DirFS(dir), []string{bad, seed}, runOptions{})
 		})
 		checkRun(t, r, 2, bad, seed, "file-unreadable")
 	})
 
 	t.Run("folder given as a file", func(t *testing.T) {
 		dir, bad, seed := robustDir(t, "folder.md", nil)
-		if err := os.Mkdir(bad, 0o755); err != nil {
+		if err := os.Mkdir(filepath.Join(dir, bad), 0o755); err != nil {
 			t.Fatal(err)
 		}
-		_ = dir
-		r := within(t, robustDeadline, "folder through LintFiles", func() runResult { return lintNames(l, bad, seed) })
+		r := within(t, robustDeadline, "folder through LintFile", func() runResult { return lintNames(t, os.DirFS(dir), bad, seed) })
 		got := checkRun(t, r, 2, bad, seed, "file-unreadable")
 		if len(got) != 1 || !strings.Contains(got[0].Message, "directory") {
 			t.Errorf("want one finding saying it is a directory, got\n%s", render(t, got))
@@ -604,20 +619,20 @@ func TestRobustUnreadable(t *testing.T) {
 
 	t.Run("folder named like an entry is walked", func(t *testing.T) {
 		dir, _, seed := robustDir(t, "unused", nil)
-		inner := filepath.Join(dir, "x.md", "inner.md")
-		if err := os.Mkdir(filepath.Dir(inner), 0o755); err != nil {
+		inner := "x.md/inner.md"
+		if err := os.Mkdir(filepath.Join(dir, "x.md"), 0o755); err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile(inner, []byte("no front matter\n"), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, inner), []byte("no front matter\n"), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		for _, args := range [][]string{{dir}, {filepath.Join(dir, "x.md"), seed}} {
+		for _, args := range [][]string{{"."}, {"x.md", seed}} {
 			r := within(t, robustDeadline, "walk with a folder x.md", func() runResult {
-				return walkAndLint(l, &lint.Walker{}, args, nil)
+				return lintPaths(t, os.DirFS(dir), args, runOptions{})
 			})
 			got := checkRun(t, r, 2, inner, seed, "frontmatter-missing")
 			for _, f := range got {
-				if f.Rule == "file-unreadable" {
+				if f.Rule.ID == "file-unreadable" {
 					t.Errorf("the folder x.md was read as a file: %s", f.Message)
 				}
 			}
@@ -626,13 +641,13 @@ func TestRobustUnreadable(t *testing.T) {
 
 	t.Run("named pipe in a walk", func(t *testing.T) {
 		dir, bad, seed := robustDir(t, "pipe.md", nil)
-		if err := mkfifo(bad); err != nil {
+		if err := mkfifo(filepath.Join(dir, bad)); err != nil {
 			t.Skipf("mkfifo: %v", err)
 		}
 		var skipped []string
-		w := &lint.Walker{Skipped: func(path, reason string) { skipped = append(skipped, path+": "+reason) }}
+		skip := func(p, reason string) { skipped = append(skipped, p+": "+reason) }
 		r := within(t, robustDeadline, "walk with a named pipe", func() runResult {
-			return walkAndLint(l, w, []string{dir}, nil)
+			return lintPaths(t, os.DirFS(dir), []string{"."}, runOptions{skipped: skip})
 		})
 		checkRun(t, r, 1, bad, seed, "")
 		if !slices.ContainsFunc(skipped, func(s string) bool { return strings.HasPrefix(s, bad+": named pipe") }) {
@@ -641,13 +656,13 @@ func TestRobustUnreadable(t *testing.T) {
 	})
 
 	t.Run("named pipe given by name", func(t *testing.T) {
-		_, bad, seed := robustDir(t, "pipe.md", nil)
-		if err := mkfifo(bad); err != nil {
+		dir, bad, seed := robustDir(t, "pipe.md", nil)
+		if err := mkfifo(filepath.Join(dir, bad)); err != nil {
 			t.Skipf("mkfifo: %v", err)
 		}
 		done := make(chan runResult, 1)
 		start := time.Now()
-		go func() { done <- lintNames(l, bad, seed) }()
+		go func() { done <- lintNames(t, os.DirFS(dir), bad, seed) }()
 		var r runResult
 		select {
 		case r = <-done:
@@ -655,7 +670,7 @@ func TestRobustUnreadable(t *testing.T) {
 		case <-time.After(robustDeadline):
 			// Opening a pipe for reading waits for a writer: be that writer,
 			// so that the linter and this test can go on, and report the hang.
-			releaseFIFO(bad)
+			releaseFIFO(filepath.Join(dir, bad))
 			r = <-done
 			r.elapsed = time.Since(start)
 			t.Errorf("LintFile blocked for %v opening a named pipe given by name: Linter.readFile must not open anything but a regular file (stat before open, or open with O_NONBLOCK)", robustDeadline)
@@ -671,8 +686,10 @@ func TestRobustUnreadable(t *testing.T) {
 // TestRobustPositions checks spans in files with mixed line endings against
 // an independent count, for every finding of a broken entry.
 func TestRobustPositions(t *testing.T) {
-	l := defaultLinter(t, 1)
-	c := l.CollectionFor("x.md")
+	cat, cfg := builtin(t)
+	// An empty folder, so that the relative image is a finding too.
+	l := lint.NewLinter(cat, cfg, fstest.MapFS{}, 0)
+	c := cfg.CollectionFor("x.md")
 	broken := strings.NewReplacer(
 		`featured: true`, `featured: "yes"`,
 		`website: "https://glasgowopendata.org"`, `website: "glasgowopendata.org"`,
@@ -694,9 +711,9 @@ func TestRobustPositions(t *testing.T) {
 			line, col := lineColumn(src, f.Span.Start.Offset)
 			if f.Rule != want[i].Rule || f.Span.Start.Line != want[i].Span.Start.Line || f.Span.Start.Column != want[i].Span.Start.Column ||
 				line != f.Span.Start.Line || col != f.Span.Start.Column {
-				t.Errorf("%q: %s at %d:%d (offset %d, counted %d:%d), want %s at %d:%d", endings, f.Rule,
+				t.Errorf("%q: %s at %d:%d (offset %d, counted %d:%d), want %s at %d:%d", endings, f.Rule.ID,
 					f.Span.Start.Line, f.Span.Start.Column, f.Span.Start.Offset, line, col,
-					want[i].Rule, want[i].Span.Start.Line, want[i].Span.Start.Column)
+					want[i].Rule.ID, want[i].Span.Start.Line, want[i].Span.Start.Column)
 			}
 		}
 	}

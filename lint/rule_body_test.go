@@ -1,19 +1,21 @@
-package lint
+package lint_test
 
 import (
 	"cmp"
 	"os"
 	"path/filepath"
 	"reflect"
-	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
+
+	"github.com/glasgow-open-data/contentlint/lint"
+	"github.com/glasgow-open-data/contentlint/lint/source"
 )
 
 var bodyCases = []bodyRuleCase{
@@ -105,7 +107,7 @@ var bodyCases = []bodyRuleCase{
 		want: []string{`6:1 body is empty`}},
 	{name: "content", rule: "body-empty", src: fullBody},
 	{name: "no sections declared", rule: "body-empty", src: "\n", noSecs: true},
-	{name: "no required sections", rule: "body-empty", src: "\n", sections: &Sections{Recommended: []Section{{Title: "Resources"}}}},
+	{name: "no required sections", rule: "body-empty", src: "\n", sections: &lint.Sections{Recommended: []lint.Section{{Title: "Resources"}}}},
 }
 
 func TestBodyRules(t *testing.T) {
@@ -115,7 +117,7 @@ func TestBodyRules(t *testing.T) {
 // TestBodyRulesBOM checks that a byte-order mark before the front matter
 // moves no body position.
 func TestBodyRulesBOM(t *testing.T) {
-	for _, c := range slices.Concat(sectionCases, bodyCases) {
+	for _, c := range slices.Concat(sectionCases(t), bodyCases) {
 		if len(c.want) == 0 {
 			continue
 		}
@@ -125,53 +127,52 @@ func TestBodyRulesBOM(t *testing.T) {
 	}
 }
 
-// fuzzSections are the sections the fuzz target lints with: the defaults,
-// and the defaults in order so that section-order runs too.
-var fuzzSections = []*Sections{DefaultSections, {
-	Required:    DefaultSections.Required,
-	Recommended: DefaultSections.Recommended,
-	Order:       true,
-	Level:       2,
-}}
+// fuzzCollections are the collections the fuzz target lints with: the
+// built-in sections, and the same in order so that section-order runs too.
+func fuzzCollections(t testing.TB) []*lint.Collection {
+	s := defaultSections(t)
+	ordered := *s
+	ordered.Order = true
+	return []*lint.Collection{sectionsCollection(s), sectionsCollection(&ordered)}
+}
 
-// lintBodyRules runs every section and body rule over src.
-func lintBodyRules(t testing.TB, src []byte) [][]Diagnostic {
-	e := NewParser().Parse("fuzz.md", src)
-	exists := func(rel string) bool { return strings.HasPrefix(rel, "docs/") }
-	var out [][]Diagnostic
-	for _, s := range fuzzSections {
-		coll := &Collection{Name: "fuzz", Sections: s}
-		for _, r := range slices.Concat(SectionRules, BodyRules) {
-			ds := r.Check(e, coll, exists)
-			for _, d := range ds {
-				sp := d.Span
-				if sp.Start.Offset < 0 || sp.End.Offset > len(src) || sp.Start.Offset > sp.End.Offset ||
-					sp.Start.Line < 1 || sp.Start.Column < 1 || sp.End.Line < 1 || sp.End.Column < 1 {
-					t.Fatalf("%s: bad span %+v in %d-byte file: %s", r.ID, sp, len(src), d.Message)
-				}
-				if d.Rule != r.ID || d.Message == "" {
-					t.Fatalf("%s: bad diagnostic %+v", r.ID, d)
-				}
+// lintBodyRules lints src with each fuzz collection, in a folder where
+// everything under docs/ exists, and checks every finding's span.
+func lintBodyRules(t testing.TB, src []byte) [][]lint.Finding {
+	cat, cfg := builtin(t)
+	docs := fstest.MapFS{"docs/a.md": {}, "docs/b/c.png": {}}
+	l := lint.NewLinter(cat, cfg, docs, 0)
+	var out [][]lint.Finding
+	for _, coll := range fuzzCollections(t) {
+		fs := l.LintSource("fuzz.md", src, coll)
+		for _, f := range fs {
+			sp := f.Span
+			if sp.Start.Offset < 0 || sp.End.Offset > len(src) || sp.Start.Offset > sp.End.Offset ||
+				sp.Start.Line < 1 || sp.Start.Column < 1 || sp.End.Line < 1 || sp.End.Column < 1 {
+				t.Fatalf("%s: bad span %+v in %d-byte file: %s", f.Rule.ID, sp, len(src), f.Message)
 			}
-			out = append(out, ds)
+			if f.Rule.ID == "internal-error" || f.Message == "" {
+				t.Fatalf("%s: bad finding %+v", f.Rule.ID, f)
+			}
 		}
+		out = append(out, fs)
 	}
 	return out
 }
 
 func FuzzBodyRules(f *testing.F) {
-	seed, err := os.ReadFile(filepath.Join("..", "testdata", "rules", "section", "seed.md"))
+	seed, err := os.ReadFile("../testdata/ok/seed.md")
 	if err != nil {
 		f.Fatal(err)
 	}
 	_, seedBody, _ := strings.Cut(string(seed), "\n---\n")
 	f.Add([]byte(seedBody))
-	for _, c := range slices.Concat(sectionCases, bodyCases) {
+	for _, c := range slices.Concat(sectionCases(f), bodyCases) {
 		if !strings.HasPrefix(c.src, "---") {
 			f.Add([]byte(c.src))
 		}
 	}
-	fixtures, _ := filepath.Glob(filepath.Join("..", "testdata", "rules", "body", "*.md"))
+	fixtures, _ := filepath.Glob(filepath.Join("testdata", "rules", "*", "*.md"))
 	for _, name := range fixtures {
 		if b, err := os.ReadFile(name); err == nil {
 			f.Add(b)
@@ -188,9 +189,11 @@ func FuzzBodyRules(f *testing.F) {
 
 // TestBodyRulesDeepNesting builds the tree goldmark makes of 100,000 nested
 // blockquotes or list items directly (goldmark itself takes seconds to parse
-// that much nesting) and runs every rule over it.
+// that much nesting) and runs every check over it.
 func TestBodyRulesDeepNesting(t *testing.T) {
 	const depth = 100_000
+	cat, cfg := builtin(t)
+	l := lint.NewLinter(cat, cfg, nil, 0)
 	for _, kind := range []string{"blockquote", "list"} {
 		t.Run(kind, func(t *testing.T) {
 			prefix := strings.Repeat("> ", depth)
@@ -236,19 +239,17 @@ func TestBodyRulesDeepNesting(t *testing.T) {
 				t.Fatalf("fixture offsets are off: %q", body[at:])
 			}
 
-			e := &Entry{Path: "deep.md", Src: []byte(src), Lines: NewLineIndex([]byte(src)), BodyOffset: off, Body: doc,
+			e := &lint.Entry{Path: "deep.md", Src: []byte(src), Lines: source.NewLineIndex([]byte(src)), BodyOffset: off, Body: doc,
 				Data: map[string]any{"title": "Deep"}}
 			e.Close = e.Lines.LineSpan(6)
-			coll := &Collection{Name: "deep", Sections: DefaultSections}
+			coll := sectionsCollection(defaultSections(t))
 			start := time.Now()
 			got := map[string]int{}
-			for _, r := range slices.Concat(SectionRules, BodyRules) {
-				for _, d := range r.Check(e, coll, func(string) bool { return false }) {
-					got[d.Rule]++
-				}
+			for _, f := range l.CheckEntry(e, coll, func(string) bool { return false }) {
+				got[f.Rule.ID]++
 			}
 			if el := time.Since(start); el > 2*time.Second {
-				t.Errorf("rules took %v on %d levels", el, depth)
+				t.Errorf("checks took %v on %d levels", el, depth)
 			}
 			// The heading is nested, so it is no section: the required ones are missing.
 			want := map[string]int{"section-required": 2, "section-recommended": 4, "heading-title": 1,
@@ -267,8 +268,8 @@ func TestBodyRulesParsedNesting(t *testing.T) {
 		start := time.Now()
 		out := lintBodyRules(t, src)
 		n := 0
-		for _, ds := range out {
-			n += len(ds)
+		for _, fs := range out {
+			n += len(fs)
 		}
 		if n == 0 {
 			t.Errorf("%q: no findings", unit)
@@ -283,80 +284,16 @@ func TestBodyRulesParsedNesting(t *testing.T) {
 func TestBodyRulesSpansCoverSource(t *testing.T) {
 	src := bodyTestFrontMatter + "Go [to *it*](htps://a.org \"t (x)\") or ![a](<htps://b.org>), [c][d], <htps://c.org>.\n\n" +
 		"#### Deep Heading ####   \n\n[d]: htps://d.org\n"
-	e := NewParser().Parse("spans.md", []byte(src))
-	coll := &Collection{Sections: DefaultSections}
+	cat, cfg := builtin(t)
 	var got []string
-	for _, id := range []string{"link-url", "heading-skip"} {
-		for _, d := range bodyRuleByID(t, id).Check(e, coll, nil) {
-			got = append(got, src[d.Span.Start.Offset:d.Span.End.Offset])
+	for _, f := range lint.NewLinter(cat, cfg, nil, 0).LintSource("spans.md", []byte(src), sectionsCollection(defaultSections(t))) {
+		if f.Rule.ID == "link-url" || f.Rule.ID == "heading-skip" {
+			got = append(got, src[f.Span.Start.Offset:f.Span.End.Offset])
 		}
 	}
 	want := []string{`[to *it*](htps://a.org "t (x)")`, `![a](<htps://b.org>)`, `[c][d]`, `<htps://c.org>`, `#### Deep Heading ####`}
 	slices.SortFunc(got, func(a, b string) int { return cmp.Compare(strings.Index(src, a), strings.Index(src, b)) })
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("spans cover\n  %q\nwant\n  %q", got, want)
-	}
-}
-
-// wantComment is an expectation written in a fixture: <!-- want rule-id "message substring" -->
-// on the line the finding starts on.
-var wantComment = regexp.MustCompile(`<!-- want ([a-z-]+) "((?:[^"\\]|\\.)*)" -->`)
-
-// TestBodyRulesFixtures lints the entries in testdata/rules/section and
-// testdata/rules/body with every section and body rule and matches the
-// findings against their want comments: unexpected and unmet both fail.
-func TestBodyRulesFixtures(t *testing.T) {
-	names, _ := filepath.Glob(filepath.Join("..", "testdata", "rules", "*", "*.md"))
-	if len(names) < 3 {
-		t.Fatalf("found only %d fixtures", len(names))
-	}
-	exists := func(rel string) bool { return rel == "docs/guide.md" }
-	coll := &Collection{Name: "fixtures", Sections: DefaultSections}
-	for _, name := range names {
-		src, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, variant := range []string{"lf", "crlf"} {
-			t.Run(filepath.Base(filepath.Dir(name))+"/"+filepath.Base(name)+"/"+variant, func(t *testing.T) {
-				text := string(src)
-				if variant == "crlf" {
-					text = strings.ReplaceAll(text, "\n", "\r\n")
-				}
-				type want struct {
-					line      int
-					rule, msg string
-					met       bool
-				}
-				var wants []*want
-				for i, line := range strings.Split(string(src), "\n") {
-					for _, m := range wantComment.FindAllStringSubmatch(line, -1) {
-						msg, err := strconv.Unquote(`"` + m[2] + `"`)
-						if err != nil {
-							t.Fatalf("line %d: bad want %s", i+1, m[0])
-						}
-						wants = append(wants, &want{line: i + 1, rule: m[1], msg: msg})
-					}
-				}
-				e := NewParser().Parse(name, []byte(text))
-				for _, r := range slices.Concat(SectionRules, BodyRules) {
-				findings:
-					for _, d := range r.Check(e, coll, exists) {
-						for _, w := range wants {
-							if !w.met && w.line == d.Span.Start.Line && w.rule == d.Rule && strings.Contains(d.Message, w.msg) {
-								w.met = true
-								continue findings
-							}
-						}
-						t.Errorf("unexpected %d:%d %s [%s]", d.Span.Start.Line, d.Span.Start.Column, d.Message, d.Rule)
-					}
-				}
-				for _, w := range wants {
-					if !w.met {
-						t.Errorf("line %d: no %s finding containing %q", w.line, w.rule, w.msg)
-					}
-				}
-			})
-		}
 	}
 }

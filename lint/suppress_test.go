@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/glasgow-open-data/contentlint/lint/source"
 )
 
 func TestParseDirective(t *testing.T) {
@@ -106,6 +108,6 @@ func FuzzLocate(f *testing.F) {
 				t.Fatalf("Locate(%q) = %+v, outside the file", ptr, s)
 			}
 		}
-		_ = FieldPath(e.Data, ptr)
+		_ = source.FieldPath(e.Data, ptr)
 	})
 }
