@@ -76,11 +76,12 @@ var (
 		Doc: "A heading must be followed by some content before the next heading of the same or a higher level. " +
 			"Sub-headings count only when they have content of their own. Link reference definitions, HTML comments " +
 			"and thematic breaks render nothing, so they are not content. An empty section is usually a template " +
-			"placeholder that was never filled in.",
-		Config:   exampleSections,
+			"placeholder that was never filled in. " +
+			"Off by default: a collection turns it on in its rules (the built-in configuration does, as a warning); it does not need declared sections.",
+		Config:   exampleBare + "    rules:\n      section-empty: warning\n",
 		Bad:      titled("## Our Mission\n\n## Current Projects\n\nA transport dashboard.\n\n## Get Involved\n\nCome to a hack night.\n"),
 		Good:     titled("## Our Mission\n\nWe open up data.\n\n## Current Projects\n\nA transport dashboard.\n\n## Get Involved\n\nCome to a hack night.\n"),
-		Severity: SeverityWarning,
+		Severity: SeverityOff,
 		Tags:     []string{"markdown", "structure"},
 	}
 	ruleSectionDuplicate = &Rule{
@@ -90,11 +91,12 @@ var (
 		Doc: "The same heading must not appear twice at the same level within the same parent section: the second " +
 			"copy gets a clashing anchor and readers cannot tell which one is meant. Headings are compared like " +
 			"declared sections (ignoring case, whitespace, trailing punctuation and markup), and a declared title and " +
-			"its alias count as the same heading. The finding points at the second heading and names the first's line.",
-		Config:   exampleSections,
+			"its alias count as the same heading. The finding points at the second heading and names the first's line. " +
+			"Off by default: a collection turns it on in its rules (the built-in configuration does, as an error); it does not need declared sections.",
+		Config:   exampleBare + "    rules:\n      section-duplicate: error\n",
 		Bad:      titled("## Our Mission\n\nWe open up data.\n\n## Current Projects\n\nA transport dashboard.\n\n## Get Involved\n\nCome to a hack night.\n\n## Get Involved\n\nOr write to us.\n"),
 		Good:     titled("## Our Mission\n\nWe open up data.\n\n## Current Projects\n\nA transport dashboard.\n\n## Get Involved\n\nCome to a hack night.\n\nOr write to us.\n"),
-		Severity: SeverityError,
+		Severity: SeverityOff,
 		Tags:     []string{"markdown", "structure"},
 	}
 	ruleHeadingSkip = &Rule{
@@ -104,11 +106,12 @@ var (
 		Doc: "A heading may be at most one level deeper than the heading before it (## then ###, not ## then ####). " +
 			"Screen readers and tables of contents present headings as an outline, and a skipped level leaves a hole " +
 			"in it. When the front matter has a title, it is the page's level-1 heading, so the body's first heading " +
-			"should be level 2.",
-		Config:   exampleSections,
+			"should be level 2. " +
+			"Off by default: a collection turns it on in its rules (the built-in configuration does, as a warning); it does not need declared sections.",
+		Config:   exampleBare + "    rules:\n      heading-skip: warning\n",
 		Bad:      titled("## Our Mission\n\nWe open up data.\n\n## Current Projects\n\nA transport dashboard.\n\n#### Transport Dashboard\n\nLive bus data.\n\n## Get Involved\n\nCome to a hack night.\n"),
 		Good:     titled("## Our Mission\n\nWe open up data.\n\n## Current Projects\n\nA transport dashboard.\n\n### Transport Dashboard\n\nLive bus data.\n\n## Get Involved\n\nCome to a hack night.\n"),
-		Severity: SeverityWarning,
+		Severity: SeverityOff,
 		Tags:     []string{"markdown", "structure", "accessibility"},
 	}
 	ruleHeadingTitle = &Rule{
@@ -116,11 +119,12 @@ var (
 		Family: "section",
 		Title:  "No level-1 heading when the front matter has a title",
 		Doc: "When the front matter has a non-empty title, the site renders it as the page's level-1 heading, so a " +
-			"level-1 heading in the body makes a second page title. Use level-2 headings for the body's sections.",
-		Config:   exampleSections,
+			"level-1 heading in the body makes a second page title. Use level-2 headings for the body's sections. " +
+			"Off by default: a collection turns it on in its rules (the built-in configuration does, as a warning); it does not need declared sections.",
+		Config:   exampleBare + "    rules:\n      heading-title: warning\n",
 		Bad:      titled("# Glasgow Open Data Group\n\n## Our Mission\n\nWe open up data.\n\n## Current Projects\n\nA transport dashboard.\n\n## Get Involved\n\nCome to a hack night.\n"),
 		Good:     titled("## Our Mission\n\nWe open up data.\n\n## Current Projects\n\nA transport dashboard.\n\n## Get Involved\n\nCome to a hack night.\n"),
-		Severity: SeverityWarning,
+		Severity: SeverityOff,
 		Tags:     []string{"markdown", "structure"},
 	}
 )
@@ -408,7 +412,7 @@ func runSectionLevel(p *Pass) {
 // runSectionEmpty reports top-level headings with no content before the next
 // heading of the same or a higher level.
 func runSectionEmpty(p *Pass) {
-	if sectionsOf(p) == nil {
+	if p.Entry.Body == nil {
 		return
 	}
 	e := p.Entry
@@ -448,12 +452,14 @@ func isContentBlock(n ast.Node) bool {
 // runSectionDuplicate reports a heading repeated at the same level under the
 // same parent heading.
 func runSectionDuplicate(p *Pass) {
-	s := sectionsOf(p)
-	if s == nil {
+	e := p.Entry
+	if e.Body == nil {
 		return
 	}
-	e := p.Entry
-	decls := declare(s)
+	var decls []declaredSection
+	if s := sectionsOf(p); s != nil {
+		decls = declare(s)
+	}
 	type key struct {
 		parent, level int
 		name          string
@@ -519,7 +525,7 @@ func frontMatterTitle(e *Entry) string {
 // runHeadingSkip reports headings more than one level deeper than the
 // heading before them.
 func runHeadingSkip(p *Pass) {
-	if sectionsOf(p) == nil {
+	if p.Entry.Body == nil {
 		return
 	}
 	e := p.Entry
@@ -542,7 +548,7 @@ func runHeadingSkip(p *Pass) {
 
 // runHeadingTitle reports level-1 headings when the front matter has a title.
 func runHeadingTitle(p *Pass) {
-	if sectionsOf(p) == nil {
+	if p.Entry.Body == nil {
 		return
 	}
 	e := p.Entry

@@ -37,6 +37,7 @@ var (
 		ID: "internal-error", Family: "internal", Severity: SeverityError,
 		Title:       "A check failed while checking the file",
 		Doc:         "A bug in contentlint: a check panicked. The message names the check's rules; the other checks and files are still checked. Please report it with the file that caused it.",
+		Config:      exampleBare,
 		ExampleNote: "No input should cause this: the example test runs a check that panics on purpose.",
 	}
 )
