@@ -23,6 +23,7 @@ func DefaultCatalogue() *Catalogue {
 		reportedBy(runHeadingSkip, ruleHeadingSkip),
 		reportedBy(runHeadingTitle, ruleHeadingTitle),
 		reportedBy(runLinkURL, ruleLinkURL),
+		reportedBy(runLinkLocalhost, ruleLinkLocalhost),
 		reportedBy(runLinkEmail, ruleLinkEmail),
 		reportedBy(runLinkMissingFile, ruleLinkMissingFile),
 		reportedBy(runLinkEmptyText, ruleLinkEmptyText),

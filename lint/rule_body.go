@@ -351,6 +351,9 @@ func runLinkURL(p *Pass) {
 		if scheme == "mailto" || ignoredSchemes[scheme] || (scheme == "" && !strings.HasPrefix(d, "//")) {
 			continue // link-email, not a web address, or relative
 		}
+		if localhostLink(d) {
+			continue // link-localhost
+		}
 		if err := validate.URL(d); err != nil {
 			p.Report(ruleLinkURL, l.span(p.Entry), "%s %q: %v", l.noun(), d, err)
 		}
