@@ -2,22 +2,40 @@ package lint
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/util"
 )
 
 // NormalizeHeading reduces a heading's plain text to the form declared
-// section titles are compared in: surrounding whitespace trimmed, internal
-// whitespace (including non-breaking spaces) collapsed to one space, trailing
-// punctuation (":", ".", "!", "?", "…") dropped and letters lowercased, so
-// that "Our mission:" and "  OUR   Mission " both match "Our Mission".
+// section titles are compared in: a trailing attribute block ("{#mission}",
+// "{.lead}", "{id=x}") and emoji at either end dropped, surrounding
+// whitespace trimmed, internal whitespace (including non-breaking spaces)
+// collapsed to one space, trailing punctuation (":", ".", "!", "?", "…")
+// dropped and letters lowercased, so that "Our mission:", "  OUR   Mission ",
+// "🚀 Our Mission {#mission}" and "Our Mission ✨" all match "Our Mission".
 // Inline markup is not its business: pass the text HeadingText extracts.
 func NormalizeHeading(s string) string {
+	s = headingAttributes.ReplaceAllString(s, "")
+	s = strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || isEmoji(r) })
 	s = strings.Join(strings.Fields(s), " ")
 	s = strings.TrimRight(s, ":.!?… ")
 	return strings.ToLower(s)
+}
+
+// headingAttributes matches the attribute block that Pandoc, kramdown and
+// goldmark's attribute extension let a heading end with: "{#id}",
+// "{.class}", "{#id .class key=value}".
+var headingAttributes = regexp.MustCompile(`\s*\{\s*(?:[#.][^{}\s]+|[A-Za-z][\w-]*=[^{}\s]*)(?:\s+(?:[#.][^{}\s]+|[A-Za-z][\w-]*=[^{}\s]*))*\s*\}\s*$`)
+
+// isEmoji reports whether r is a pictograph or part of one: symbols
+// ("🚀", "✨", "★"), modifiers, and the joiners and selectors emoji are
+// built from.
+func isEmoji(r rune) bool {
+	return unicode.Is(unicode.So, r) || unicode.Is(unicode.Sk, r) || r == '\u200d' || r == '\ufe0f' || r == '\u20e3'
 }
 
 // HeadingText returns the plain text of a heading (or any node with inline

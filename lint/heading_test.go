@@ -25,6 +25,15 @@ func TestNormalizeHeading(t *testing.T) {
 		{"leading punctuation kept", "...Resources", "...resources"},
 		{"non-ASCII", "ÉQUIPE", "équipe"},
 		{"only punctuation", "?!", ""},
+		{"id attribute", "Our Mission {#mission}", "our mission"},
+		{"class attribute", "Our Mission {.lead}", "our mission"},
+		{"several attributes", "Our Mission { #mission .lead data-x=1 }", "our mission"},
+		{"braces that are text", "Our {Mission}", "our {mission}"},
+		{"trailing emoji", "Get Involved 🙌", "get involved"},
+		{"leading emoji", "🚀 Current Projects", "current projects"},
+		{"emoji with selector and joiner", "Who We Are 👩\u200d💻\ufe0f", "who we are"},
+		{"emoji and attribute", "✨ Our Mission ✨ {#mission}", "our mission"},
+		{"inner emoji kept", "Data ❤ Glasgow", "data ❤ glasgow"},
 		{"empty", "", ""},
 	}
 	for _, tt := range tests {
