@@ -376,10 +376,22 @@ func (c *Command) lint(ctx *cli.Context) error {
 		return err
 	}
 	_ = report.Summary(c.Stderr, res.Findings, res.Files)
+	if cfg.Name == config.DefaultName {
+		suggestInit(c.Stderr, res)
+	}
 	if failed, reason := res.Failed(failOn, ctx.Int("max-warnings")); failed {
 		return &exitError{code: ExitFindings, err: errorOrNil(reason)}
 	}
 	return nil
+}
+
+// suggestInit points at contentlint init when the built-in configuration,
+// made for community-group entries, finds problems in most files: the
+// entries are probably shaped differently, not broken.
+func suggestInit(w io.Writer, res *lint.Result) {
+	if c := report.Count(res.Findings); res.Files >= 2 && 2*c.FilesWithFindings > res.Files {
+		fmt.Fprintln(w, "most files have findings with the built-in configuration, which describes community-group entries; if yours are shaped differently, run \"contentlint init\" to write a configuration from them")
+	}
 }
 
 // errorOrNil makes a message an error, and no message none.
