@@ -386,11 +386,19 @@ func (c *Command) lint(ctx *cli.Context) error {
 }
 
 // suggestInit points at contentlint init when the built-in configuration,
-// made for community-group entries, finds problems in most files: the
-// entries are probably shaped differently, not broken.
+// made for community-group entries, misses fields or sections it requires
+// (or finds fields it does not know) in most files: the entries are
+// probably shaped differently, not broken.
 func suggestInit(w io.Writer, res *lint.Result) {
-	if c := report.Count(res.Findings); res.Files >= 2 && 2*c.FilesWithFindings > res.Files {
-		fmt.Fprintln(w, "most files have findings with the built-in configuration, which describes community-group entries; if yours are shaped differently, run \"contentlint init\" to write a configuration from them")
+	misfits := map[string]bool{}
+	for _, f := range res.Findings {
+		switch f.Rule.ID {
+		case "schema-required", "schema-unknown-field", "section-required":
+			misfits[f.Path] = true
+		}
+	}
+	if res.Files >= 2 && 2*len(misfits) > res.Files {
+		fmt.Fprintf(w, "%d of %d files lack fields or sections the built-in configuration expects of community-group entries; if yours are shaped differently, run \"contentlint init\" to write a configuration from them\n", len(misfits), res.Files)
 	}
 }
 
