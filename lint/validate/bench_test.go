@@ -33,7 +33,7 @@ func BenchmarkHandles(b *testing.B) {
 	b.ReportAllocs()
 	twitter, _ := NetworkByName("twitter")
 	for b.Loop() {
-		if twitter.Check("https://twitter.com/GlasgowOpenData") != nil {
+		if twitter.Check("https://twitter.com/GlasgowOpenData", FormAny) != nil {
 			b.Fatal("seed rejected")
 		}
 	}

@@ -1,7 +1,9 @@
 package validate
 
 import (
+	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -52,16 +54,54 @@ func FuzzEmail(f *testing.F) {
 	})
 }
 
+// urlFuzzRules are the field rules FuzzURL tries on every input.
+var urlFuzzRules = []URLRules{
+	{},
+	{Relative: true},
+	{Schemes: []string{"https"}},
+	{Schemes: []string{"https", "http", "mailto", "xmpp", "tel"}, Relative: true},
+	{Schemes: []string{"git", "ssh", "file", "urn"}},
+	{Schemes: []string{}, Relative: true},
+}
+
 func FuzzURL(f *testing.F) {
 	for _, cases := range [][]tcase{urlCases, httpsURLCases, insecureCases, hostnameCases} {
 		for _, tc := range cases {
 			f.Add(tc.in)
 		}
 	}
+	for _, c := range urlRuleCases {
+		f.Add(c.in)
+	}
 	f.Fuzz(func(t *testing.T, s string) {
 		checkInvariants(t, "InsecureURL", InsecureURL, s)
 		httpsErr := checkInvariants(t, "https-url", Formats["https-url"], s)
-		if checkInvariants(t, "URL", URL, s) != nil {
+		urlErr := checkInvariants(t, "URL", URL, s)
+		for _, r := range urlFuzzRules {
+			err := checkInvariants(t, fmt.Sprintf("CheckURL %+v", r), func(s string) error { return CheckURL(s, r) }, s)
+			if r.Schemes == nil && !r.Relative && (err == nil) != (urlErr == nil) {
+				t.Fatalf("URL(%q) = %v but CheckURL with zero rules = %v", s, urlErr, err)
+			}
+			if err != nil {
+				continue
+			}
+			if findInvisible(s) >= 0 || strings.ContainsAny(s, "\\ ") {
+				t.Fatalf("CheckURL %+v accepted %q, which contains spaces or backslashes", r, s)
+			}
+			u, perr := url.Parse(s)
+			if perr != nil {
+				t.Fatalf("CheckURL %+v accepted %q, which net/url rejects: %v", r, s, perr)
+			}
+			switch {
+			case u.Scheme != "" && !r.allows(strings.ToLower(u.Scheme)):
+				t.Fatalf("CheckURL %+v accepted %q with scheme %q", r, s, u.Scheme)
+			case u.Scheme == "" && !r.Relative:
+				t.Fatalf("CheckURL %+v accepted the relative reference %q", r, s)
+			case u.Scheme == "" && strings.HasPrefix(s, "//"):
+				t.Fatalf("CheckURL %+v accepted the protocol-relative %q", r, s)
+			}
+		}
+		if urlErr != nil {
 			if httpsErr == nil {
 				t.Fatalf("https-url accepted %q, which URL rejects", s)
 			}
@@ -77,38 +117,60 @@ func FuzzURL(f *testing.F) {
 		if u.Host == "" || u.User != nil {
 			t.Fatalf("URL accepted %q with host %q and user %v", s, u.Host, u.User)
 		}
-		if findInvisible(s) >= 0 || strings.ContainsAny(s, "\\ ") {
-			t.Fatalf("URL accepted %q, which contains spaces or backslashes", s)
-		}
 		if (httpsErr == nil) != (u.Scheme == "https") {
 			t.Fatalf("https-url on %q = %v, scheme %q", s, httpsErr, u.Scheme)
 		}
 	})
 }
 
+// FuzzHandles checks every network in every form. which picks the
+// network; the forms are all tried on each input.
 func FuzzHandles(f *testing.F) {
 	for i, n := range Networks {
 		for _, tc := range networkCases[n.Name] {
 			f.Add(uint8(i), tc.in)
 		}
 	}
+	for _, c := range formCases {
+		n, _ := NetworkByName(c.network)
+		f.Add(uint8(slices.IndexFunc(Networks, func(m Network) bool { return m.Name == n.Name })), c.in)
+	}
 	f.Fuzz(func(t *testing.T, which uint8, s string) {
 		n := Networks[int(which)%len(Networks)]
-		err := checkInvariants(t, n.Name, n.Check, s)
-		if err == nil && findInvisible(s) >= 0 {
-			t.Fatalf("%s accepted %q, which contains whitespace or invisible characters", n.Name, s)
-		}
-		// A link accepted by a network must be on that network's hosts (or,
-		// for federated Mastodon, on no other known network's).
-		if err == nil && strings.Contains(s, "://") {
-			other := NetworkOfURL(s)
-			if n.Name == "mastodon" {
-				if other != "" && other != "mastodon" {
-					t.Fatalf("mastodon accepted %q, a %s link", s, other)
-				}
-			} else if !sameService(n.Name, other) {
-				t.Fatalf("%s accepted %q, which NetworkOfURL says is %q", n.Name, s, other)
+		var errs [3]error
+		for _, form := range []Form{FormAny, FormHandle, FormURL} {
+			err := checkInvariants(t, n.Name+" "+form.String(), n.Checker(form), s)
+			errs[form] = err
+			if err != nil {
+				continue
 			}
+			if findInvisible(s) >= 0 {
+				t.Fatalf("%s %v accepted %q, which contains whitespace or invisible characters", n.Name, form, s)
+			}
+			// A link a network accepts is a sound web address on that
+			// network's site (or, for federated Mastodon, on no other
+			// known network's).
+			if strings.Contains(s, "://") {
+				if err := URL(s); err != nil {
+					t.Fatalf("%s %v accepted %q, which URL rejects: %v", n.Name, form, s, err)
+				}
+				other := NetworkOfURL(s)
+				o, _ := NetworkByName(other)
+				switch {
+				case n.Federated && other != "" && other != n.Name:
+					t.Fatalf("%s accepted %q, a %s link", n.Name, s, other)
+				case !n.Federated && (other == "" || other != n.Name && !n.onHost(o.Hosts[0])):
+					t.Fatalf("%s accepted %q, which NetworkOfURL says is %q", n.Name, s, other)
+				}
+			}
+		}
+		// The forms split what FormAny accepts.
+		if (errs[FormHandle] == nil || errs[FormURL] == nil) && errs[FormAny] != nil {
+			t.Fatalf("%s: %q passes in a narrower form but not in FormAny: %v", n.Name, s, errs[FormAny])
+		}
+		if errs[FormAny] == nil {
+			checkSuggestion(t, n, s, FormHandle)
+			checkSuggestion(t, n, s, FormURL)
 		}
 		_ = NetworkOfURL(s)
 		_, _ = NetworkByName(s)

@@ -37,7 +37,7 @@ func (k hostKind) noun() string {
 // hostname is the "hostname" format: a public DNS host name, IDNA-checked.
 func hostname(s string) error {
 	if s == "" {
-		return errors.New(`is empty; write a host name like "glasgowopendata.org"`)
+		return errors.New(`is empty; write a host name like "example.org"`)
 	}
 	if i := findInvisible(s); i >= 0 {
 		return invisibleError(s, i, "host names cannot contain spaces, so remove it")
@@ -98,9 +98,9 @@ func checkHost(h string, k hostKind) (int, error) {
 		case hostEmail:
 			return 0, fmt.Errorf("domain %q has no dot; use the full domain, like \"name@example.org\"", h)
 		case hostURL:
-			return 0, fmt.Errorf("host %q has no dot; a public web address needs a full domain name, like \"https://glasgowopendata.org\"", h)
+			return 0, fmt.Errorf("host %q has no dot; a public web address needs a full domain name, like \"https://example.org\"", h)
 		default:
-			return 0, fmt.Errorf("%s %q has no dot; use the full domain name, like \"glasgowopendata.org\"", noun, h)
+			return 0, fmt.Errorf("%s %q has no dot; use the full domain name, like \"example.org\"", noun, h)
 		}
 	}
 	tld := h[dot+1:]
