@@ -5,6 +5,7 @@ import (
 
 	"github.com/bmatcuk/doublestar/v4"
 
+	"github.com/glasgow-open-data/contentlint/lint/validate"
 	"github.com/glasgow-open-data/contentlint/schema"
 )
 
@@ -40,8 +41,12 @@ type Collection struct {
 	Schema *schema.Validator
 	// Sections declares the body's sections; nil skips section checks.
 	Sections *Sections
-	// Fields maps front matter fields to the kind of value they hold.
+	// Fields maps front matter fields to the kind of value they hold; a
+	// field takes the first that matches.
 	Fields []FieldKind
+	// EmptyIsError makes an empty string in a declared field a finding;
+	// by default an empty value is an absent one (FieldKind can override).
+	EmptyIsError bool
 	// Severities are this collection's rule settings; they win over the configuration's.
 	Severities Severities
 	// Options are the rule options this collection sets, each decoded onto
@@ -66,15 +71,45 @@ type Section struct {
 	Aliases []string
 }
 
-// FieldKind maps front matter fields to a kind of value. Match is a field
+// Kinds of field value.
+const (
+	KindEmail  = "email"
+	KindURL    = "url"
+	KindSocial = "social"
+	// KindNone declares a field that holds none of them, so that a broader
+	// pattern does not claim it.
+	KindNone = "none"
+)
+
+// FieldKind says what the fields matching a pattern hold. Match is a field
 // path pattern matched segment by segment: "contact_email", "*email" (a
 // top-level key ending in "email"), "social.*" (every member of social, not
 // social.links.twitter), "**.email" (an email key at any depth).
 type FieldKind struct {
 	Match string
-	// Kind is "email", "url", or "social" (the network is the member's key).
-	Kind string
+	Kind  string // KindEmail, KindURL, KindSocial or KindNone
+	// Network names a social field's network; "" means the field's own key
+	// names it ("twitter: ...", "social: {github: ...}").
+	Network string
+	// Form is whether a social field holds a handle, a profile URL or either.
+	Form validate.Form
+	// URL says which schemes a URL field may use and whether relative
+	// references are allowed.
+	URL validate.URLRules
+	// Empty overrides the collection's EmptyIsError for these fields:
+	// EmptyDefault, EmptyAbsent or EmptyError.
+	Empty Empty
 }
+
+// Empty is how an empty value in a declared field is treated.
+type Empty int
+
+// Ways to treat an empty value.
+const (
+	EmptyDefault Empty = iota // as the collection says
+	EmptyAbsent               // an empty value is no value: not checked
+	EmptyError                // an empty value is a finding
+)
 
 // keySeparatorStandIn replaces "/" inside keys, which would otherwise read
 // as a segment separator when matching field paths as slash paths.
@@ -95,15 +130,26 @@ func ValidFieldPattern(p string) bool {
 	return p != "" && doublestar.ValidatePattern(strings.ReplaceAll(p, ".", "/"))
 }
 
-// FieldKind returns the kind of the first pattern that matches the field at
-// keys, or "".
-func (c *Collection) FieldKind(keys []string) string {
-	for _, k := range c.Fields {
-		if k.Matches(keys) {
-			return k.Kind
+// FieldKind returns the declaration of the first pattern that matches the
+// field at keys, or nil.
+func (c *Collection) FieldKind(keys []string) *FieldKind {
+	for i := range c.Fields {
+		if c.Fields[i].Matches(keys) {
+			return &c.Fields[i]
 		}
 	}
-	return ""
+	return nil
+}
+
+// emptyIsError reports whether an empty value of a field declared by k is a finding.
+func (c *Collection) emptyIsError(k *FieldKind) bool {
+	switch k.Empty {
+	case EmptyAbsent:
+		return false
+	case EmptyError:
+		return true
+	}
+	return c.EmptyIsError
 }
 
 // ValidGlob reports whether a file glob is well formed.

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"errors"
 	"strings"
 
 	"github.com/glasgow-open-data/contentlint/lint/source"
@@ -14,7 +15,7 @@ var (
 	ruleEmailInvalid = &Rule{
 		ID: "email-invalid", Family: "email", Severity: SeverityError,
 		Title:  "An email field is not a plain, valid address",
-		Doc:    "The value must be a bare address as people publish it (RFC 5321/5322 dot-atom form): no display name, no mailto: prefix, no spaces, quoted local parts, comments or IP-literal domains; a domain with at least two labels. Internationalised domains are accepted. The finding points at the value.",
+		Doc:    "The value must be a bare address as people publish it (RFC 5321/5322 dot-atom form): no display name, no mailto: prefix, no spaces, quoted local parts, comments or IP-literal domains; a domain with at least two labels. Internationalised domains are accepted. An empty value is no value and is not checked, unless the collection or field sets `empty: error`. The finding points at the value.",
 		Config: exampleFields,
 		Bad:    "---\ncontact_email: \"Glasgow Open Data <contact@glasgowopendata.org>\"\n---\n\nAbout the group.\n",
 		Good:   "---\ncontact_email: \"contact@glasgowopendata.org\"\n---\n\nAbout the group.\n",
@@ -32,7 +33,9 @@ var (
 	ruleURLInvalid = &Rule{
 		ID: "url-invalid", Family: "url", Severity: SeverityError,
 		Title:  "A URL field is not a usable absolute http(s) URL",
-		Doc:    "The value must be an absolute https or http URL whose host is a public DNS name or IP address, with no spaces, credentials, malformed percent-encoding or bad port. A missing scheme gets a suggestion. The finding points at the value.",
+		Doc: "The value must be an absolute https or http URL whose host is a public DNS name or IP address, with no spaces, credentials, malformed percent-encoding or bad port; non-ASCII text in the path, query or fragment is fine (browsers encode it). A missing scheme gets a suggestion. " +
+			"A field may allow other schemes (`{kind: url, schemes: [https, http, mailto, xmpp]}`: mailto: addresses are checked as emails) and relative references (`relative: true`, for site paths such as /img/a.png). " +
+			"An empty value is no value and is not checked, unless the collection or field sets `empty: error`. The finding points at the value.",
 		Config: exampleFields,
 		Bad:    "---\nwebsite: \"glasgowopendata.org\"\n---\n\nAbout the group.\n",
 		Good:   "---\nwebsite: \"https://glasgowopendata.org\"\n---\n\nAbout the group.\n",
@@ -59,10 +62,12 @@ func newSocialRules(networks []validate.Network) []*Rule {
 		out[i] = &Rule{
 			ID: "social-" + n.Name, Family: "social", Severity: SeverityError,
 			Title:  "A " + n.Title + " handle or profile URL is malformed",
-			Doc:    n.Rule + " The bare handle, the handle with a leading @ where people write it so, and a profile URL on " + n.Title + "'s own site are accepted; a URL of another network is an error that names it. The finding points at the value.",
+			Doc: n.Rule + " A field holds the handle (the bare handle, with a leading @ where people write it so), a profile URL on " + n.Title + "'s own site, or either: the configuration says which " +
+				"(`{kind: social, network: " + n.Name + ", form: handle}` when the site's template adds the address; `form: url` for full links; `any`, the default, for either), and a value in the other form gets the converted value to write. " +
+				"A URL of another network is an error that names it. An empty value is no value and is not checked, unless the collection or field sets `empty: error`. The finding points at the value.",
 			Config: exampleFields,
 			Bad:    "---\nsocial:\n  " + n.Name + ": \"https://example.org/not-a-profile\"\n---\n\nAbout the group.\n",
-			Good:   "---\nsocial:\n  " + n.Name + ": " + socialExample(n.Name) + "\n---\n\nAbout the group.\n",
+			Good:   "---\nsocial:\n  " + n.Name + ": \"" + n.Example + "\"\n---\n\nAbout the group.\n",
 			Tags:   []string{"correctness"},
 		}
 	}
@@ -77,26 +82,6 @@ func socialRule(name string) *Rule {
 		}
 	}
 	return nil
-}
-
-func socialExample(network string) string {
-	switch network {
-	case "mastodon":
-		return "\"@glasgowopendata@mastodon.social\""
-	case "bluesky":
-		return "\"glasgowopendata.bsky.social\""
-	case "linkedin":
-		return "\"https://www.linkedin.com/company/glasgow-open-data\""
-	case "slack":
-		return "\"https://glasgowtech.slack.com/channels/open-data\""
-	case "discord":
-		return "\"https://discord.gg/glasgowdata\""
-	case "meetup":
-		return "\"https://www.meetup.com/glasgow-open-data/\""
-	case "youtube":
-		return "\"@GlasgowOpenData\""
-	}
-	return "\"GlasgowOpenData\""
 }
 
 // fieldRules are the rules the field check reports under.
@@ -122,8 +107,8 @@ func checkFields(p *Pass) {
 				walk(x, source.Index(ptr, i), keys)
 			}
 		case string:
-			if kind := p.Collection.FieldKind(keys); kind != "" {
-				checkField(p, kind, v, ptr, keys[len(keys)-1])
+			if k := p.Collection.FieldKind(keys); k != nil && k.Kind != KindNone {
+				checkField(p, k, v, ptr, keys[len(keys)-1])
 			}
 		}
 	}
@@ -131,8 +116,9 @@ func checkFields(p *Pass) {
 }
 
 // checkField runs the validators of one kind on one value; key is the
-// value's own key, which names the network of a social field.
-func checkField(p *Pass, kind, value, ptr, key string) {
+// value's own key, which names the network of a social field that does not
+// say its network.
+func checkField(p *Pass, k *FieldKind, value, ptr, key string) {
 	report := func(r *Rule, err error) bool {
 		if err == nil {
 			return false
@@ -140,18 +126,50 @@ func checkField(p *Pass, kind, value, ptr, key string) {
 		p.ReportField(r, ptr, "%s", err.Error())
 		return true
 	}
-	switch kind {
-	case "email":
+	var network validate.Network
+	if k.Kind == KindSocial {
+		name := k.Network
+		if name == "" {
+			name = key
+		}
+		n, ok := validate.NetworkByName(name)
+		if !ok {
+			return // a key under social: that names no network we know
+		}
+		network = n
+	}
+	if strings.TrimSpace(value) == "" {
+		// Templates write "" for a field left blank; whether it must be
+		// filled in is the schema's business (required, minLength).
+		if p.Collection.emptyIsError(k) {
+			report(emptyRule(k, network), errEmpty)
+		}
+		return
+	}
+	switch k.Kind {
+	case KindEmail:
 		if !report(ruleEmailInvalid, validate.Email(value)) {
 			report(ruleEmailPlaceholder, validate.PlaceholderEmail(value))
 		}
-	case "url":
-		if !report(ruleURLInvalid, validate.URL(value)) {
+	case KindURL:
+		if !report(ruleURLInvalid, validate.CheckURL(value, k.URL)) {
 			report(ruleURLInsecure, validate.InsecureURL(value))
 		}
-	case "social":
-		if n, ok := validate.NetworkByName(strings.ToLower(key)); ok {
-			report(socialRule(n.Name), n.Check(value))
-		}
+	case KindSocial:
+		report(socialRule(network.Name), network.Check(value, k.Form))
 	}
+}
+
+var errEmpty = errors.New("is empty; fill it in, or remove the key if there is nothing to say")
+
+// emptyRule is the rule an empty value is reported under where the
+// configuration asks for that.
+func emptyRule(k *FieldKind, n validate.Network) *Rule {
+	switch k.Kind {
+	case KindEmail:
+		return ruleEmailInvalid
+	case KindURL:
+		return ruleURLInvalid
+	}
+	return socialRule(n.Name)
 }

@@ -217,3 +217,9 @@ func TestSocialFixturesCoverEveryNetwork(t *testing.T) {
 		}
 	}
 }
+
+// TestFieldDeclarations: fields declare what they hold, in which form, with
+// which schemes; empty values are absent unless the configuration says.
+func TestFieldDeclarations(t *testing.T) {
+	linttest.Run(t, rule(t, "url-invalid"), "testdata/rules/fields", slices.Concat(family(t, "email"), family(t, "url"), family(t, "social"))...)
+}

@@ -198,7 +198,7 @@ func TestFieldKindMatches(t *testing.T) {
 
 // TestCollectionFieldKind: the first pattern that matches decides.
 func TestCollectionFieldKind(t *testing.T) {
-	c := &Collection{Fields: []FieldKind{{"*email", "email"}, {"website", "url"}, {"*url", "url"}, {"social.*", "social"}}}
+	c := &Collection{Fields: []FieldKind{{Match: "*email", Kind: "email"}, {Match: "website", Kind: "url"}, {Match: "*url", Kind: "url"}, {Match: "social.*", Kind: "social"}}}
 	for path, want := range map[string]string{
 		"contact_email":        "email",
 		"website":              "url",
@@ -206,7 +206,11 @@ func TestCollectionFieldKind(t *testing.T) {
 		"social.links.twitter": "",
 		"title":                "",
 	} {
-		if got := c.FieldKind(strings.Split(path, ".")); got != want {
+		got := ""
+		if k := c.FieldKind(strings.Split(path, ".")); k != nil {
+			got = k.Kind
+		}
+		if got != want {
 			t.Errorf("FieldKind(%s) = %q, want %q", path, got, want)
 		}
 	}

@@ -6,6 +6,7 @@ package config
 
 import (
 	"bytes"
+	"cmp"
 	_ "embed"
 	"encoding/json"
 	"fmt"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/glasgow-open-data/contentlint/lint"
 	"github.com/glasgow-open-data/contentlint/lint/source"
+	"github.com/glasgow-open-data/contentlint/lint/validate"
 	"github.com/glasgow-open-data/contentlint/schema"
 )
 
@@ -44,8 +46,9 @@ type CollectionSpec struct {
 	Schema      string             `json:"schema,omitempty"`
 	FrontMatter string             `json:"frontmatter,omitempty"`
 	Sections    *SectionsSpec      `json:"sections,omitempty"`
-	Fields      *FieldsSpec        `json:"fields,omitempty"`
-	Rules       map[string]RuleSet `json:"rules,omitempty"`
+	Fields      map[string]FieldSpec `json:"fields,omitempty"`
+	Empty       string               `json:"empty,omitempty"`
+	Rules       map[string]RuleSet   `json:"rules,omitempty"`
 }
 
 // RuleSet is one rule's setting: a severity, written alone ("warning") or
@@ -87,11 +90,31 @@ func (s *SectionSpec) UnmarshalJSON(b []byte) error {
 	return json.Unmarshal(b, (*plain)(s))
 }
 
-// FieldsSpec names the fields checked as emails, URLs and social accounts.
-type FieldsSpec struct {
-	Email  []string `json:"email,omitempty"`
-	URL    []string `json:"url,omitempty"`
-	Social []string `json:"social,omitempty"`
+// FieldSpec declares what the fields a key of fields: names hold: a kind
+// ("url"), a declaration ({kind: social, network: linkedin, form: handle}),
+// or, under the keys email, url and social, a list of field patterns of
+// that kind.
+type FieldSpec struct {
+	Kind     string   `json:"kind"`
+	Network  string   `json:"network,omitempty"`
+	Form     string   `json:"form,omitempty"`
+	Schemes  []string `json:"schemes,omitempty"`
+	Relative bool     `json:"relative,omitempty"`
+	Empty    string   `json:"empty,omitempty"`
+	// Patterns is the list form: every pattern holds the kind the key names.
+	Patterns []string `json:"-"`
+}
+
+// UnmarshalJSON accepts a kind, a declaration or a list of patterns.
+func (f *FieldSpec) UnmarshalJSON(b []byte) error {
+	switch {
+	case len(b) > 0 && b[0] == '"':
+		return json.Unmarshal(b, &f.Kind)
+	case len(b) > 0 && b[0] == '[':
+		return json.Unmarshal(b, &f.Patterns)
+	}
+	type plain FieldSpec
+	return json.Unmarshal(b, (*plain)(f))
 }
 
 // Find returns the nearest configuration file from dir up to the
@@ -297,6 +320,7 @@ func (p *parser) options(r *lint.Rule, ptr string, set map[string]any) (any, err
 }
 
 func (p *parser) collection(fsys fs.FS, dir string, i int, spec CollectionSpec, schemas map[string]*schema.Validator) (*lint.Collection, error) {
+	var err error
 	ptr := source.Index("/collections", i)
 	lc := &lint.Collection{Name: spec.Name, Include: spec.Include, Exclude: spec.Exclude, FrontMatterRequired: spec.FrontMatter != "optional"}
 	for _, g := range []string{"include", "exclude"} {
@@ -325,25 +349,109 @@ func (p *parser) collection(fsys fs.FS, dir string, i int, spec CollectionSpec, 
 	if s := spec.Sections; s != nil {
 		lc.Sections = &lint.Sections{Order: s.Order, Level: s.Level, Required: sections(s.Required), Recommended: sections(s.Recommended)}
 	}
-	if f := spec.Fields; f != nil {
-		for _, kind := range []struct {
-			name     string
-			patterns []string
-		}{{"email", f.Email}, {"url", f.URL}, {"social", f.Social}} {
-			for j, pattern := range kind.patterns {
-				if !lint.ValidFieldPattern(pattern) {
-					at := source.Index(source.Child(source.Child(ptr, "fields"), kind.name), j)
-					return nil, p.errorAt(at, false, "%s: %q is not a valid field pattern", source.FieldPath(p.doc.Value, at), pattern)
-				}
-				lc.Fields = append(lc.Fields, lint.FieldKind{Match: pattern, Kind: kind.name})
-			}
-		}
+	if lc.Fields, err = p.fields(source.Child(ptr, "fields"), spec.Fields); err != nil {
+		return nil, err
 	}
-	var err error
+	lc.EmptyIsError = spec.Empty == "error"
 	if lc.Severities, lc.Options, err = p.rules(source.Child(ptr, "rules"), spec.Rules, true); err != nil {
 		return nil, err
 	}
 	return lc, nil
+}
+
+// fields reads a collection's field declarations, in the order written: a
+// field takes the first that matches.
+func (p *parser) fields(ptr string, specs map[string]FieldSpec) ([]lint.FieldKind, error) {
+	keys := make([]string, 0, len(specs))
+	for k := range specs {
+		keys = append(keys, k)
+	}
+	offset := func(k string) int { return p.doc.Locations[source.Child(ptr, k)].Key.Start.Offset }
+	slices.SortFunc(keys, func(a, b string) int { return cmp.Compare(offset(a), offset(b)) })
+	var out []lint.FieldKind
+	for _, key := range keys {
+		spec, at := specs[key], source.Child(ptr, key)
+		field := source.FieldPath(p.doc.Value, at)
+		if spec.Patterns != nil {
+			for j, pattern := range spec.Patterns {
+				if !lint.ValidFieldPattern(pattern) {
+					return nil, p.errorAt(source.Index(at, j), false, "%s[%d]: %q is not a valid field pattern", field, j, pattern)
+				}
+				out = append(out, lint.FieldKind{Match: pattern, Kind: key})
+			}
+			continue
+		}
+		if !lint.ValidFieldPattern(key) {
+			return nil, p.errorAt(at, true, "%s: %q is not a valid field pattern", field, key)
+		}
+		k, err := p.field(at, key, spec)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, k)
+	}
+	return out, nil
+}
+
+// field reads one field declaration.
+func (p *parser) field(at, key string, spec FieldSpec) (lint.FieldKind, error) {
+	field := source.FieldPath(p.doc.Value, at)
+	k := lint.FieldKind{Match: key, Kind: spec.Kind, Network: strings.ToLower(spec.Network)}
+	// A declaration written as a bare kind has its position on the value;
+	// one written as a mapping, on its members.
+	member := func(names ...string) string {
+		for _, name := range names {
+			if _, ok := p.doc.Locations[source.Child(at, name)]; ok {
+				return source.Child(at, name)
+			}
+		}
+		return at
+	}
+	switch spec.Empty {
+	case "error":
+		k.Empty = lint.EmptyError
+	case "ignore":
+		k.Empty = lint.EmptyAbsent
+	}
+	if spec.Kind != lint.KindSocial && (spec.Network != "" || spec.Form != "") {
+		return k, p.errorAt(member("network", "form"), true, "%s: network and form apply to social fields; add kind: social", field)
+	}
+	if spec.Kind != lint.KindURL && (spec.Schemes != nil || spec.Relative) {
+		return k, p.errorAt(member("schemes", "relative"), true, "%s: schemes and relative apply to url fields; add kind: url", field)
+	}
+	if spec.Form != "" {
+		form, err := validate.ParseForm(spec.Form)
+		if err != nil {
+			return k, p.errorAt(member("form"), false, "%s.form: %v", field, err)
+		}
+		k.Form = form
+	}
+	k.URL = validate.URLRules{Schemes: spec.Schemes, Relative: spec.Relative}
+	if spec.Kind != lint.KindSocial {
+		return k, nil
+	}
+	name := k.Network
+	if name == "" {
+		segments := strings.Split(key, ".")
+		name = segments[len(segments)-1]
+		if strings.ContainsAny(name, "*?[{") {
+			return k, nil // a pattern such as social.*: each key names its network
+		}
+	}
+	if _, ok := validate.NetworkByName(name); !ok {
+		var names []string
+		for _, n := range validate.Networks {
+			names = append(names, n.Name)
+		}
+		msg := fmt.Sprintf("%s: %q is not a network contentlint knows", field, name)
+		if best := schema.Closest(name, names); best != "" {
+			msg += fmt.Sprintf("; did you mean %q?", best)
+		} else {
+			msg += "; say which one it is with network: (" + strings.Join(names, ", ") + ")"
+		}
+		return k, p.errorAt(member("network"), false, "%s", msg)
+	}
+	return k, nil
 }
 
 func sections(specs []SectionSpec) []lint.Section {

@@ -7,6 +7,7 @@ import (
 	"testing/fstest"
 
 	"github.com/glasgow-open-data/contentlint/lint"
+	"github.com/glasgow-open-data/contentlint/lint/validate"
 )
 
 // files is an in-memory file system.
@@ -186,6 +187,21 @@ func TestInvalid(t *testing.T) {
 		"collections:\n  - name: x\n    include: [a]\n    rules:\n      description-length: {severity: loud}\n":                           "c.yaml:5:",
 		"collections:\n  - name: x\n    include: [a]\n    rules: {descripton-length: off}\n":                                              `c.yaml:4:13: collections[0].rules.descripton-length: no rule or family "descripton-length"; did you mean "description-length"?`,
 	}
+	fields := "collections:\n  - name: x\n    include: [a]\n    fields:\n"
+	for src, want := range map[string]string{
+		fields + "      twitter: {kind: social, network: twiter}\n":   `c.yaml:5:40: collections[0].fields.twitter: "twiter" is not a network contentlint knows; did you mean "twitter"?`,
+		fields + "      homepage: social\n":                          `c.yaml:5:17: collections[0].fields.homepage: "homepage" is not a network contentlint knows; say which one it is with network:`,
+		fields + "      website: {kind: url, form: handle}\n":         "c.yaml:5:28: collections[0].fields.website: network and form apply to social fields; add kind: social",
+		fields + "      github: {kind: social, schemes: [https]}\n":   "c.yaml:5:30: collections[0].fields.github: schemes and relative apply to url fields; add kind: url",
+		fields + "      github: {kind: social, form: slug}\n":         `c.yaml:5:36: collections[0].fields.github.form: must be one of "handle", "url", "any"; got the string "slug"`,
+		fields + "      website: link\n":                             `c.yaml:5:16: collections[0].fields.website: must be one of "email", "url", "social", "none"; got the string "link"`,
+		fields + "      \"social.[\": social\n":                       `c.yaml:5:7: collections[0].fields."social.[": "social.[" is not a valid field pattern`,
+		fields + "      url: [\"a.[\"]\n":                            `c.yaml:5:13: collections[0].fields.url[0]: "a.[" is not a valid field pattern`,
+		fields + "      twitter: [a]\n":                              `c.yaml:5:16: collections[0].fields.twitter: expected a mapping of fields, got a list`,
+		"collections:\n  - {name: x, include: [a], empty: maybe}\n":     `c.yaml:2:36: collections[0].empty: must be one of "ignore", "error"; got the string "maybe"`,
+	} {
+		cases[src] = want
+	}
 	for src, want := range cases {
 		_, err := Parse(nil, "c.yaml", ".", []byte(src), lint.DefaultCatalogue())
 		if err == nil || !strings.Contains(err.Error(), want) {
@@ -202,4 +218,53 @@ func TestEmpty(t *testing.T) {
 			t.Errorf("%q: error %v", src, err)
 		}
 	}
+}
+
+// TestFieldDeclarations: lists, kinds and declarations are read in the order
+// written, with their networks, forms, schemes and empty settings.
+func TestFieldDeclarations(t *testing.T) {
+	src := `collections:
+  - name: x
+    include: [a]
+    empty: error
+    fields:
+      linkedin: {kind: social, network: LinkedIn, form: handle, empty: ignore}
+      email: ["*email"]
+      fediverse: social
+      url: {kind: url, schemes: [https, mailto], relative: true}
+      social: ["social.*"]
+      repo: none
+`
+	cfg, err := Parse(nil, "c.yaml", ".", []byte(src), lint.DefaultCatalogue())
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := cfg.Collections[0]
+	want := []lint.FieldKind{
+		{Match: "linkedin", Kind: "social", Network: "linkedin", Form: validate.FormHandle, Empty: lint.EmptyAbsent},
+		{Match: "*email", Kind: "email"},
+		{Match: "fediverse", Kind: "social"},
+		{Match: "url", Kind: "url", URL: validate.URLRules{Schemes: []string{"https", "mailto"}, Relative: true}},
+		{Match: "social.*", Kind: "social"},
+		{Match: "repo", Kind: "none"},
+	}
+	if len(c.Fields) != len(want) {
+		t.Fatalf("fields %+v, want %+v", c.Fields, want)
+	}
+	for i := range want {
+		if got, _ := json.Marshal(c.Fields[i]); string(got) != mustJSON(want[i]) {
+			t.Errorf("field %d = %s, want %s", i, got, mustJSON(want[i]))
+		}
+	}
+	if !c.EmptyIsError {
+		t.Error("empty: error not read")
+	}
+}
+
+func mustJSON(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
 }

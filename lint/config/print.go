@@ -52,15 +52,48 @@ func Print(w io.Writer, c *lint.Config, cat *lint.Catalogue, file, name string) 
 	} else {
 		fmt.Fprintln(bw, "sections: none declared")
 	}
-	fmt.Fprintln(bw, "fields:")
+	fmt.Fprintln(bw, "fields: (the first that matches applies)")
 	for _, f := range coll.Fields {
-		fmt.Fprintf(bw, "  %s: %s\n", f.Match, f.Kind)
+		fmt.Fprintf(bw, "  %s: %s\n", f.Match, describeField(f, coll))
 	}
 	fmt.Fprintln(bw, "rules:")
 	for _, r := range cat.Rules() {
 		fmt.Fprintf(bw, "  %-28s %-8s %s\n", r.ID, c.Severity(r, coll), severitySource(c, r, coll))
 	}
 	return bw.Flush()
+}
+
+// describeField says what a field declaration checks.
+func describeField(f lint.FieldKind, coll *lint.Collection) string {
+	var parts []string
+	switch f.Kind {
+	case lint.KindSocial:
+		network := f.Network
+		if network == "" {
+			network = "named by the key"
+		}
+		parts = append(parts, "network "+network, "form "+f.Form.String())
+	case lint.KindURL:
+		schemes := "https, http"
+		if len(f.URL.Schemes) > 0 {
+			schemes = strings.Join(f.URL.Schemes, ", ")
+		}
+		parts = append(parts, "schemes "+schemes)
+		if f.URL.Relative {
+			parts = append(parts, "relative references allowed")
+		}
+	}
+	if f.Kind != lint.KindNone {
+		empty := "empty means absent"
+		if f.Empty == lint.EmptyError || f.Empty == lint.EmptyDefault && coll.EmptyIsError {
+			empty = "empty is an error"
+		}
+		parts = append(parts, empty)
+	}
+	if len(parts) == 0 {
+		return f.Kind
+	}
+	return f.Kind + " (" + strings.Join(parts, "; ") + ")"
 }
 
 // severitySource says where a rule's severity comes from.

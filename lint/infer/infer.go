@@ -433,7 +433,7 @@ func (n *node) detectFormat() string {
 		return true
 	}
 	if n.nested {
-		if net, ok := validate.NetworkByName(n.key); ok && all(net.Check) {
+		if net, ok := validate.NetworkByName(n.key); ok && all(net.Checker(validate.FormAny)) {
 			return net.Name + "-handle"
 		}
 	}
