@@ -246,6 +246,17 @@ func jaccard(a, b map[string]bool) float64 {
 	return float64(both) / float64(len(a)+len(b)-both)
 }
 
+// bundles reports whether every entry is a folder of its own directly in
+// the group's folder (content/authors/ada/_index.md).
+func (g *group) bundles() bool {
+	for _, f := range g.files {
+		if !f.bundle || path.Dir(path.Dir(f.rel)) != g.dir {
+			return false
+		}
+	}
+	return true
+}
+
 // includeGlobs writes the include patterns of a group: the bundles'
 // own file names one folder down (content/authors/*/_index.md), else every
 // Markdown file under the folder; at the configuration's own folder, each
@@ -263,12 +274,8 @@ func (g *group) includeGlobs() []string {
 		}
 		return escapeGlob(dir) + "/"
 	}
-	allBundles := true
 	direct := true
 	for _, f := range g.files {
-		if !f.bundle || path.Dir(path.Dir(f.rel)) != g.dir {
-			allBundles = false
-		}
 		if path.Dir(f.rel) != g.dir {
 			direct = false
 		}
@@ -285,7 +292,7 @@ func (g *group) includeGlobs() []string {
 		return out
 	}
 	switch {
-	case allBundles:
+	case g.bundles():
 		for _, f := range g.files {
 			add(under(g.dir) + "*/" + indexPattern(path.Base(f.rel)))
 		}

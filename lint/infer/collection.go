@@ -86,8 +86,8 @@ func (c *collection) walk(visit func(*node)) {
 }
 
 // defects lists the likely defects the inference saw in the collection:
-// misspelt keys, quoted booleans and values that fail their field's kind,
-// sorted by entry and line.
+// misspelt and misnamed keys, quoted booleans and values that fail their
+// field's kind, sorted by entry and line.
 func (c *collection) defects() []defect {
 	var out []defect
 	typos := func(parent string, n *node) {
@@ -116,6 +116,7 @@ func (c *collection) defects() []defect {
 			}
 		}
 	})
+	out = append(out, c.misnamedKeys()...)
 	slices.SortStableFunc(out, func(a, b defect) int {
 		return cmp.Or(strings.Compare(a.path, b.path), cmp.Compare(a.line, b.line))
 	})

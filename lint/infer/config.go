@@ -11,11 +11,9 @@ import (
 
 // configInput is what the configuration is written from.
 type configInput struct {
-	opts        Options
 	root        string // the scanned folder, relative to the configuration's
 	entries     int
 	collections []*collection
-	files       selection
 }
 
 // buildConfig writes .contentlint.yaml by hand: comments are the point of
@@ -51,11 +49,14 @@ func buildConfig(in configInput) []byte {
 
 func writeCollection(line func(int, string, ...any), c *collection) {
 	line(1, "- name: %s", scalar(c.name))
-	switch {
-	case c.group.files[0].bundle && strings.Contains(c.include[0], "*/"):
-		line(2, "# %d %s, one folder each.", len(c.group.files), plural(len(c.group.files), "entry", "entries"))
-	default:
-		line(2, "# %d %s in %s.", len(c.group.files), plural(len(c.group.files), "entry", "entries"), c.group.dir)
+	n := fmt.Sprintf("%d %s", c.entries, plural(c.entries, "entry", "entries"))
+	if c.broken > 0 {
+		n += fmt.Sprintf(" (and %d that %s not parse)", c.broken, plural(c.broken, "does", "do"))
+	}
+	if c.group.bundles() {
+		line(2, "# %s, one folder each.", n)
+	} else {
+		line(2, "# %s in %s.", n, c.group.dir)
 	}
 	line(2, "include:")
 	for _, g := range c.include {

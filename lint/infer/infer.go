@@ -192,13 +192,13 @@ func inferFiles(ctx context.Context, files []*file, opts Options) (Result, error
 		return res, err
 	}
 	for _, c := range colls {
-		s, err := c.buildSchema(rootRel)
+		s, err := c.buildSchema()
 		if err != nil {
 			return res, err
 		}
 		res.Schemas = append(res.Schemas, File{Path: c.schemaFile, Data: s})
 	}
-	res.Config = buildConfig(configInput{opts: opts, root: rootRel, entries: res.Entries, collections: colls, files: sel})
+	res.Config = buildConfig(configInput{root: rootRel, entries: res.Entries, collections: colls})
 	check, err := verify(ctx, opts, res, sel, colls)
 	if err != nil {
 		return res, err

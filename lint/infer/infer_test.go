@@ -1079,3 +1079,39 @@ func TestFixtures(t *testing.T) {
 		})
 	}
 }
+
+// TestInferReportedOnly covers likely defects the report names although the
+// configuration lets lint accept them: a rare key that may be a common one
+// under another name, a doubled extension, a word in a field of links and
+// paths.
+func TestInferReportedOnly(t *testing.T) {
+	files := map[string]string{}
+	for i := range 12 {
+		link := fmt.Sprintf("https://site%d.org/", i)
+		switch i {
+		case 1:
+			link = "/blog/2017/06/30/post"
+		case 2:
+			link = "0000-0001-7484-9267"
+		}
+		files[fmt.Sprintf("e%02d.md", i)] = entry(fmt.Sprintf("title: \"T\"\nhomepage: \"https://a%d.org\"\nlink: %q", i, link))
+	}
+	files["e12.md"] = entry("title: \"T\"\nsite: \"https://yo.org\"\nlink: \"https://b.org\"")
+	files["e13.md.md"] = entry("title: \"T\"\nhomepage: \"https://c.org\"\nlink: \"https://c.org\"")
+	dir := writeEntries(t, files)
+	res := inferDir(t, dir)
+	if len(res.Findings) != 0 {
+		t.Errorf("findings = %v; want none: the configuration allows these", res.Findings)
+	}
+	report := strings.Join(res.Report, "\n")
+	for _, want := range []string{
+		shown(dir, "e02.md") + `:4: link: "0000-0001-7484-9267" is neither a web address nor a path like the field's other values`,
+		shown(dir, "e12.md") + `:3: site: key "site", which only 1 entry has, holds a link like "homepage", which 13 of 14 entries (92%) have and this entry lacks`,
+		shown(dir, "e13.md.md") + `:1: the file name ends in ".md.md", one extension too many for a site generator to read it as the page it names; rename it to "e13.md"`,
+		"likely defects (3)",
+	} {
+		if !strings.Contains(report, want) {
+			t.Errorf("report lacks %q:\n%s", want, report)
+		}
+	}
+}

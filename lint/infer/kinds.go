@@ -1,6 +1,7 @@
 package infer
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -139,7 +140,17 @@ func inferKind(key string, values []sample) *decision {
 	d := classifyLinks(values)
 	if atLeast(d.passing, total, kindTenths) {
 		d.kind = lint.KindURL
-		d.defects = failing(values, func(v string) error { return validate.CheckURL(v, d.rules) })
+		d.defects = failing(values, func(v string) error {
+			if err := validate.CheckURL(v, d.rules); err != nil {
+				return err
+			}
+			if d.rules.Relative && schemeOf(v) == "" && !pathLike(v) {
+				// A word or an id is a valid relative link, but not a path
+				// like the field's others: lint accepts it, init reports it.
+				return errors.New("is neither a web address nor a path like the field's other values (lint accepts it as a relative link); check it")
+			}
+			return nil
+		})
 		return d
 	}
 	if d.passing*2 >= total {

@@ -416,9 +416,8 @@ func marshal(v any) ([]byte, error) {
 	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }
 
-// buildSchema writes the schema of a collection's front matter; dir is
-// where the entries are, for its description.
-func (c *collection) buildSchema(dir string) ([]byte, error) {
+// buildSchema writes the schema of a collection's front matter.
+func (c *collection) buildSchema() ([]byte, error) {
 	s := ordered{}
 	s.set("$schema", "https://json-schema.org/draft/2020-12/schema")
 	s.set("title", c.name+" entry")

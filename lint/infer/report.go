@@ -3,6 +3,7 @@ package infer
 import (
 	"cmp"
 	"fmt"
+	"path"
 	"slices"
 	"strings"
 )
@@ -171,7 +172,7 @@ func reportCollection(add func(string, ...any), c *collection) {
 			add("    %s", nameList(breaking[l]))
 		}
 	}
-	defects := append(c.parseProblems(), c.defects()...)
+	defects := append(c.fileProblems(), c.defects()...)
 	slices.SortStableFunc(defects, func(a, b defect) int {
 		return cmp.Or(strings.Compare(a.path, b.path), cmp.Compare(a.line, b.line))
 	})
@@ -179,7 +180,7 @@ func reportCollection(add func(string, ...any), c *collection) {
 		add("  likely defects: none seen")
 		return
 	}
-	add("  likely defects (%d): values and keys unlike the rest of the collection; lint reports them with this configuration", len(defects))
+	add("  likely defects (%d): files, keys and values unlike the rest of the collection; check each", len(defects))
 	for i, d := range defects {
 		if i == defectCap {
 			add("    and %d more", len(defects)-defectCap)
@@ -193,11 +194,16 @@ func reportCollection(add func(string, ...any), c *collection) {
 	}
 }
 
-// parseProblems lists what the parser found in the entries it could read
-// (a duplicate key, say), as defects.
-func (c *collection) parseProblems() []defect {
+// fileProblems lists what the parser found in the entries it could read
+// (a duplicate key, say), and file names with a doubled extension, as
+// defects.
+func (c *collection) fileProblems() []defect {
 	var out []defect
 	for _, f := range c.group.files {
+		if ext := doubledExtension(f.rel); ext != "" {
+			base := path.Base(f.rel)
+			out = append(out, defect{path: f.entry.Path, line: 1, message: fmt.Sprintf("the file name ends in %q, one extension too many for a site generator to read it as the page it names; rename it to %q", ext, base[:len(base)-len(path.Ext(base))])})
+		}
 		if f.broken {
 			continue
 		}
@@ -206,6 +212,20 @@ func (c *collection) parseProblems() []defect {
 		}
 	}
 	return out
+}
+
+// doubledExtension returns a doubled Markdown extension that ends a file
+// name (".md.md"), or "".
+func doubledExtension(rel string) string {
+	base := strings.ToLower(path.Base(rel))
+	for _, a := range []string{".md", ".markdown"} {
+		for _, b := range []string{".md", ".markdown"} {
+			if strings.HasSuffix(base, a+b) && len(base) > len(a+b) {
+				return a + b
+			}
+		}
+	}
+	return ""
 }
 
 // emptyCount is how many values of a field are empty (null, "", [] or {}).

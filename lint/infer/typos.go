@@ -1,6 +1,7 @@
 package infer
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 )
@@ -124,4 +125,49 @@ func boolFor(word string) string {
 		return "true"
 	}
 	return "false"
+}
+
+// rareKeyMax is how many entries at most hold a key for it to be checked
+// as a misnamed one.
+const rareKeyMax = 2
+
+// misnamedKeys reports a top-level key that only one or two entries have,
+// holding the kind of value of a key nearly every other entry has and
+// these entries lack (site: where the others have homepage:). The key
+// stays allowed, as it may be a field of its own; the report says which
+// key it may stand for.
+func (c *collection) misnamedKeys() []defect {
+	n := c.root
+	var out []defect
+	for _, k := range n.order {
+		rare := n.props[k]
+		if len(rare.seenIn) > rareKeyMax || rare.decl == nil || rare.decl.kind == "" {
+			continue
+		}
+		for j, i := range rare.seenIn {
+			for _, m := range n.order {
+				common := n.props[m]
+				if m == k || common.decl == nil || common.decl.kind != rare.decl.kind ||
+					!nearlyRequired(len(common.filledIn), n.objects()) || slices.Contains(common.filledIn, i) {
+					continue
+				}
+				at := rare.keyAt[j]
+				out = append(out, defect{path: at.path, line: at.line, field: k,
+					message: fmt.Sprintf("key %q, which only %d %s, holds %s like %q, which %s have and this entry lacks; if it is %q under another name, rename it",
+						k, len(rare.seenIn), plural(len(rare.seenIn), "entry has", "entries have"), kindNoun(rare.decl), m, ratio(len(common.filledIn), n.objects(), "entries"), m)})
+			}
+		}
+	}
+	return out
+}
+
+// kindNoun names what a declared field holds, for messages.
+func kindNoun(d *decision) string {
+	switch d.kind {
+	case "email":
+		return "an email address"
+	case "social":
+		return d.network.Article + " " + d.network.Title + " account"
+	}
+	return "a link"
 }
