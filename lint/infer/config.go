@@ -151,7 +151,7 @@ func fieldComment(n *node) string {
 		s += fmt.Sprintf("; %d empty", empty)
 	}
 	if k := len(d.defects); k > 0 {
-		s += fmt.Sprintf("; %d %s not (init lists %s as likely defects)", k, plural(k, "does", "do"), plural(k, "it", "them"))
+		s += fmt.Sprintf("; %d %s", k, plural(k, "does not (init lists it as a likely defect)", "do not (init lists them as likely defects)"))
 	}
 	return s
 }

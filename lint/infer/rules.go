@@ -133,7 +133,7 @@ func (c *collection) insecureChoice() ruleChoice {
 	case web == 0:
 	case http >= insecureMin && atLeast(http, web, insecureTenths):
 		ch.severity, ch.write = lint.SeverityOff, true
-		ch.why = fmt.Sprintf("%s in the link fields use plain http, a habit here (old sites)", ratio(http, web, "web addresses"))
+		ch.why = fmt.Sprintf("%s in the link fields use plain http: a habit here, not a slip", ratio(http, web, "web addresses"))
 	case http > 0:
 		ch.why = fmt.Sprintf("%d of %d web addresses in the link fields %s plain http", http, web, plural(http, "uses", "use"))
 	}
