@@ -296,12 +296,13 @@ func (c *Command) initCommand() *cli.Command {
 					}
 				}
 			}
-			for _, f := range writes[1:] {
+			// The schemas first, the configuration (writes[0]) last, so that
+			// a configuration is never left naming a schema not written.
+			for i := range writes {
+				f := writes[(i+1)%len(writes)]
 				if err := os.MkdirAll(filepath.Dir(f.Path), 0o755); err != nil {
 					return failure(fmt.Errorf("init: %w", err))
 				}
-			}
-			for _, f := range append(writes[1:], writes[0]) {
 				if err := os.WriteFile(f.Path, f.Data, 0o644); err != nil {
 					return failure(fmt.Errorf("init: %w", err))
 				}
