@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/glasgow-open-data/contentlint/lint"
 )
 
 // collection is what was inferred for one group of entries.
@@ -54,17 +56,24 @@ func inferCollection(g *group, name string, opts Options, sel selection) *collec
 }
 
 // fields lists the nodes whose kind was decided, in field order, each
-// field pattern once (an array's items share their array's).
+// field pattern once (an array's items share their array's). A field no
+// pattern can name (an empty key) is left out.
 func (c *collection) fields() []*node {
 	var out []*node
 	seen := map[string]bool{}
 	c.walk(func(n *node) {
-		if n.decl != nil && n.decl.kind != "" && !seen[n.field] {
+		if n.decl != nil && n.decl.kind != "" && !seen[n.field] && namable(n.field) {
 			seen[n.field] = true
 			out = append(out, n)
 		}
 	})
 	return out
+}
+
+// namable reports whether a field pattern names its field: a valid pattern
+// without an empty segment (which an empty key makes).
+func namable(field string) bool {
+	return lint.ValidFieldPattern(field) && !slices.Contains(strings.Split(field, "."), "")
 }
 
 // walk visits every node below the root, depth first in field order, an
@@ -109,7 +118,7 @@ func (c *collection) defects() []defect {
 			out = append(out, defect{path: s.path, line: s.line, field: n.name,
 				message: fmt.Sprintf("%q is a string in a field that otherwise holds true or false; write %s without quotes", s.value, boolFor(s.value))})
 		}
-		if n.decl != nil && n.decl.kind != "" {
+		if n.decl != nil && n.decl.kind != "" && namable(n.field) {
 			for _, d := range n.decl.defects {
 				d.field = n.name
 				out = append(out, d)

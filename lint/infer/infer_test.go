@@ -1115,3 +1115,18 @@ func TestInferReportedOnly(t *testing.T) {
 		}
 	}
 }
+
+// TestInferOddKeys checks that keys with glob or path characters, or no
+// characters at all, make a configuration that loads (Infer loads it as
+// lint does and fails on a bad one) and that checks what it declares.
+func TestInferOddKeys(t *testing.T) {
+	files := map[string]string{}
+	for i := range 10 {
+		files[fmt.Sprintf("e%d.md", i)] = entry(fmt.Sprintf("\"\": \"https://a%d.org\"\n\"a.b\": \"https://b%d.org\"\n\"we[ird]\": \"https://c%d.org\"\n\"x/y\": \"https://d%d.org\"\n\"*\": \"https://e%d.org\"\n\"{x,y}\": \"https://f%d.org\"", i, i, i, i, i, i))
+	}
+	files["e0.md"] = strings.Replace(files["e0.md"], "https://c0.org", "c0.org", 1)
+	res := inferDir(t, writeEntries(t, files))
+	if res.Findings["url-invalid"] != 1 || len(res.Findings) != 1 {
+		t.Errorf("findings = %v; want the one bad value of we[ird]\n%s", res.Findings, res.Config)
+	}
+}
