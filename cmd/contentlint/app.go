@@ -244,17 +244,21 @@ func (c *Command) printConfigCommand() *cli.Command {
 func (c *Command) initCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "init",
-		Usage:     "infer a starter .contentlint.yaml and JSON Schema from the entries under a folder",
+		Usage:     "infer a starter .contentlint.yaml and JSON Schemas from the entries under a folder",
 		ArgsUsage: "[FOLDER]  (default: the current folder)",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "config-file", Usage: "write the configuration to `FILE`", Value: ".contentlint.yaml"},
-			&cli.StringFlag{Name: "schema-file", Usage: "write the inferred schema to `FILE`, next to the configuration", Value: "contentlint.schema.json"},
-			&cli.StringFlag{Name: "name", Usage: "the collection's `NAME` (default: the folder's name)"},
+			&cli.StringFlag{Name: "schema-file", Usage: "write the inferred schema to `FILE`, next to the configuration (with several collections, one per collection: contentlint.NAME.schema.json)", Value: "contentlint.schema.json"},
+			&cli.StringFlag{Name: "name", Usage: "the collection's `NAME` when the entries make one (default: the folder's name)"},
+			&cli.IntFlag{Name: "required-threshold", Usage: "require a key when it is present and non-empty in at least `PERCENT` of the entries", Value: infer.DefaultRequiredPercent},
 			&cli.BoolFlag{Name: "force", Usage: "overwrite existing files"},
 		},
 		Action: func(ctx *cli.Context) error {
 			if ctx.NArg() > 1 {
 				return usageError("init takes at most one folder")
+			}
+			if t := ctx.Int("required-threshold"); t < 1 || t > 100 {
+				return usageError("--required-threshold must be a percentage from 1 to 100, not %d", t)
 			}
 			root := ctx.Args().First()
 			if root == "" {
@@ -266,13 +270,6 @@ func (c *Command) initCommand() *cli.Command {
 			if err != nil {
 				return usageError("--schema-file: %v", err)
 			}
-			if !ctx.Bool("force") {
-				for _, f := range []string{configFile, schemaFile} {
-					if _, err := os.Stat(f); err == nil {
-						return usageError("%s already exists; use --force to overwrite it", f)
-					}
-				}
-			}
 			ws, err := newWorkspace([]string{root})
 			if err != nil {
 				return failure(err)
@@ -280,22 +277,51 @@ func (c *Command) initCommand() *cli.Command {
 			res, err := infer.Infer(ctx.Context, infer.Options{
 				FS: osFS{}, Show: ws.show, Root: ws.names[0], ConfigDir: ws.path(configDir),
 				Name: ctx.String("name"), SchemaFile: filepath.ToSlash(schemaRel),
+				RequiredPercent: ctx.Int("required-threshold"),
 			})
 			if err != nil {
 				return usageError("init: %v", err)
 			}
-			for _, f := range []struct {
-				path string
-				data []byte
-			}{{schemaFile, res.Schema}, {configFile, res.Config}} {
-				if err := os.WriteFile(f.path, f.data, 0o644); err != nil {
+			writes := []infer.File{{Path: configFile, Data: res.Config}}
+			var schemas []string
+			for _, s := range res.Schemas {
+				p := filepath.Join(configDir, filepath.FromSlash(s.Path))
+				writes = append(writes, infer.File{Path: p, Data: s.Data})
+				schemas = append(schemas, p)
+			}
+			if !ctx.Bool("force") {
+				for _, f := range writes {
+					if _, err := os.Stat(f.Path); err == nil {
+						return usageError("%s already exists; use --force to overwrite it", f.Path)
+					}
+				}
+			}
+			// The schemas first, the configuration (writes[0]) last, so that
+			// a configuration is never left naming a schema not written.
+			for i := range writes {
+				f := writes[(i+1)%len(writes)]
+				if err := os.MkdirAll(filepath.Dir(f.Path), 0o755); err != nil {
+					return failure(fmt.Errorf("init: %w", err))
+				}
+				if err := os.WriteFile(f.Path, f.Data, 0o644); err != nil {
 					return failure(fmt.Errorf("init: %w", err))
 				}
 			}
 			for _, line := range res.Report {
 				fmt.Fprintln(c.Stdout, line)
 			}
-			fmt.Fprintf(c.Stderr, "wrote %s and %s from %d entries; %d would fail the inferred schema\n", configFile, schemaFile, res.Entries, res.Failing)
+			findings := 0
+			for _, n := range res.Findings {
+				findings += n
+			}
+			count := func(n int, one, many string) string {
+				if n == 1 {
+					return "1 " + one
+				}
+				return fmt.Sprintf("%d %s", n, many)
+			}
+			fmt.Fprintf(c.Stderr, "wrote %s and %s from %s; lint with them: %s, %s with errors\n", configFile, strings.Join(schemas, ", "),
+				count(res.Entries, "entry", "entries"), count(findings, "finding", "findings"), count(res.Failing, "entry", "entries"))
 			return nil
 		},
 	}

@@ -40,12 +40,12 @@ type File struct {
 
 // CollectionSpec is one collection as written.
 type CollectionSpec struct {
-	Name        string             `json:"name"`
-	Include     []string           `json:"include"`
-	Exclude     []string           `json:"exclude,omitempty"`
-	Schema      string             `json:"schema,omitempty"`
-	FrontMatter string             `json:"frontmatter,omitempty"`
-	Sections    *SectionsSpec      `json:"sections,omitempty"`
+	Name        string               `json:"name"`
+	Include     []string             `json:"include"`
+	Exclude     []string             `json:"exclude,omitempty"`
+	Schema      string               `json:"schema,omitempty"`
+	FrontMatter string               `json:"frontmatter,omitempty"`
+	Sections    *SectionsSpec        `json:"sections,omitempty"`
 	Fields      map[string]FieldSpec `json:"fields,omitempty"`
 	Empty       string               `json:"empty,omitempty"`
 	Rules       map[string]RuleSet   `json:"rules,omitempty"`
