@@ -96,6 +96,10 @@ type FieldKind struct {
 	// URL says which schemes a URL field may use and whether relative
 	// references are allowed.
 	URL validate.URLRules
+	// Prefix is what the site's template puts before a URL field's value
+	// when the value has no scheme ("https://" for templates that accept
+	// "example.org"): such a value is checked with it.
+	Prefix string
 	// Empty overrides the collection's EmptyIsError for these fields:
 	// EmptyDefault, EmptyAbsent or EmptyError.
 	Empty Empty

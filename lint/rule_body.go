@@ -18,11 +18,13 @@ var (
 		ID:     "link-url",
 		Family: "link",
 		Title:  "Web links are valid addresses",
-		Doc: "Every absolute link, image and autolink destination in the body must be a valid public http(s) address, " +
-			"checked by the same validator as URL fields in the front matter: a typo in the scheme, a space, a missing " +
-			"host or a private address is a broken link for every reader. Protocol-relative links (\"//example.org\") " +
-			"count as absolute and must say \"https:\". Links within the page (\"#section\") are fine; mailto: links are " +
-			"checked by link-email; tel:, sms:, fax:, callto: and geo: links are left alone. Raw HTML tags are not checked.",
+		Doc: "Every web link, image and autolink destination in the body must be a valid public http(s) address, " +
+			"checked by the same validator as URL fields in the front matter: a typo in the scheme (htps:, hhttps:), a space, a missing " +
+			"host, a private address, or a scheme that runs code (javascript:, data:) is a broken or unsafe link for every reader. " +
+			"A protocol-relative link (\"//example.org/page\") works on a site served over https, so only its host and path are checked. " +
+			"Links within the page (\"#section\") are fine; mailto: links are checked by link-email, links to localhost by " +
+			"link-localhost; links of other applications' schemes (tel:, sms:, zoommtg:, irc:, view-source:, ...) are left alone. " +
+			"Raw HTML tags are not checked. The finding points at the link.",
 		Config:   exampleBare,
 		Bad:      titled("Read our [data charter](htps://glasgowopendata.org/charter).\n"),
 		Good:     titled("Read our [data charter](https://glasgowopendata.org/charter).\n"),
@@ -336,11 +338,11 @@ func uriScheme(dest string) string {
 	return ""
 }
 
-// ignoredSchemes are the URI schemes link-url leaves alone: they are not web
-// addresses and have no validator.
-var ignoredSchemes = map[string]bool{"tel": true, "sms": true, "fax": true, "callto": true, "geo": true}
-
-// runLinkURL checks absolute link destinations with validate.URL.
+// runLinkURL checks web link destinations with validate.URL: http and
+// https links, their misspellings and the schemes that run code. Links of
+// other schemes name other applications (tel:, zoommtg:, view-source:) and
+// are left alone; a protocol-relative link ("//host/path") works on the
+// site, which is served over https, so only its host and path are checked.
 func runLinkURL(p *Pass) {
 	for _, l := range bodyLinks(p.Entry) {
 		d := l.dest
@@ -348,14 +350,17 @@ func runLinkURL(p *Pass) {
 			continue
 		}
 		scheme := uriScheme(d)
-		if scheme == "mailto" || ignoredSchemes[scheme] || (scheme == "" && !strings.HasPrefix(d, "//")) {
-			continue // link-email, not a web address, or relative
-		}
-		if localhostLink(d) {
+		switch {
+		case localhostLink(d):
 			continue // link-localhost
-		}
-		if err := validate.URL(d); err != nil {
-			p.Report(ruleLinkURL, l.span(p.Entry), "%s %q: %v", l.noun(), d, err)
+		case scheme == "" && strings.HasPrefix(d, "//"):
+			if err := validate.URL("https:" + d); err != nil {
+				p.Report(ruleLinkURL, l.span(p.Entry), "%s %q: %v", l.noun(), d, err)
+			}
+		case scheme != "" && validate.WebScheme(scheme):
+			if err := validate.URL(d); err != nil {
+				p.Report(ruleLinkURL, l.span(p.Entry), "%s %q: %v", l.noun(), d, err)
+			}
 		}
 	}
 }

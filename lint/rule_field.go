@@ -152,6 +152,9 @@ func checkField(p *Pass, k *FieldKind, value, ptr, key string) {
 			report(ruleEmailPlaceholder, validate.PlaceholderEmail(value))
 		}
 	case KindURL:
+		if k.Prefix != "" && uriScheme(value) == "" && !strings.HasPrefix(value, "/") {
+			value = k.Prefix + value // as the template writes it
+		}
 		if !report(ruleURLInvalid, validate.CheckURL(value, k.URL)) {
 			report(ruleURLInsecure, validate.InsecureURL(value))
 		}

@@ -100,6 +100,7 @@ type FieldSpec struct {
 	Form     string   `json:"form,omitempty"`
 	Schemes  []string `json:"schemes,omitempty"`
 	Relative bool     `json:"relative,omitempty"`
+	Prefix   string   `json:"prefix,omitempty"`
 	Empty    string   `json:"empty,omitempty"`
 	// Patterns is the list form: every pattern holds the kind the key names.
 	Patterns []string `json:"-"`
@@ -416,9 +417,10 @@ func (p *parser) field(at, key string, spec FieldSpec) (lint.FieldKind, error) {
 	if spec.Kind != lint.KindSocial && (spec.Network != "" || spec.Form != "") {
 		return k, p.errorAt(member("network", "form"), true, "%s: network and form apply to social fields; add kind: social", field)
 	}
-	if spec.Kind != lint.KindURL && (spec.Schemes != nil || spec.Relative) {
-		return k, p.errorAt(member("schemes", "relative"), true, "%s: schemes and relative apply to url fields; add kind: url", field)
+	if spec.Kind != lint.KindURL && (spec.Schemes != nil || spec.Relative || spec.Prefix != "") {
+		return k, p.errorAt(member("schemes", "relative", "prefix"), true, "%s: schemes, relative and prefix apply to url fields; add kind: url", field)
 	}
+	k.Prefix = spec.Prefix
 	if spec.Form != "" {
 		form, err := validate.ParseForm(spec.Form)
 		if err != nil {

@@ -192,7 +192,7 @@ func TestInvalid(t *testing.T) {
 		fields + "      twitter: {kind: social, network: twiter}\n": `c.yaml:5:40: collections[0].fields.twitter: "twiter" is not a network contentlint knows; did you mean "twitter"?`,
 		fields + "      homepage: social\n":                         `c.yaml:5:17: collections[0].fields.homepage: "homepage" is not a network contentlint knows; say which one it is with network:`,
 		fields + "      website: {kind: url, form: handle}\n":       "c.yaml:5:28: collections[0].fields.website: network and form apply to social fields; add kind: social",
-		fields + "      github: {kind: social, schemes: [https]}\n": "c.yaml:5:30: collections[0].fields.github: schemes and relative apply to url fields; add kind: url",
+		fields + "      github: {kind: social, schemes: [https]}\n": "c.yaml:5:30: collections[0].fields.github: schemes, relative and prefix apply to url fields; add kind: url",
 		fields + "      github: {kind: social, form: slug}\n":       `c.yaml:5:36: collections[0].fields.github.form: must be one of "handle", "url", "any"; got the string "slug"`,
 		fields + "      website: link\n":                            `c.yaml:5:16: collections[0].fields.website: must be one of "email", "url", "social", "none"; got the string "link"`,
 		fields + "      \"social.[\": social\n":                     `c.yaml:5:7: collections[0].fields."social.[": "social.[" is not a valid field pattern`,

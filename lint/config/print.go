@@ -82,6 +82,9 @@ func describeField(f lint.FieldKind, coll *lint.Collection) string {
 		if f.URL.Relative {
 			parts = append(parts, "relative references allowed")
 		}
+		if f.Prefix != "" {
+			parts = append(parts, "the template adds "+f.Prefix+" to values without a scheme")
+		}
 	}
 	if f.Kind != lint.KindNone {
 		empty := "empty means absent"

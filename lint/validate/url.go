@@ -464,6 +464,19 @@ func missingScheme(s string) error {
 // schemeTypo reports a near miss of "http" or "https" (one or two letters
 // dropped, doubled or swapped, as in "htps", "htp", "hhttps", "htpps"),
 // which deserves a suggestion rather than "scheme not supported".
+// WebScheme reports whether a URI scheme is one a web link checker should
+// look at: http and https, their misspellings ("htps", "hhttps"), and the
+// schemes that run code or embed content in place of a page (javascript:,
+// vbscript:, data:, blob:). Other schemes (tel:, zoommtg:, irc:, ...) name
+// other applications and are not web addresses.
+func WebScheme(scheme string) bool {
+	switch s := strings.ToLower(scheme); s {
+	case "http", "https", "javascript", "vbscript", "data", "blob":
+		return true
+	}
+	return schemeTypo(scheme)
+}
+
 func schemeTypo(scheme string) bool {
 	s := strings.ToLower(scheme)
 	if len(s) < 3 || len(s) > 7 || s[0] != 'h' {
