@@ -2,27 +2,136 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"io/fs"
+	"net"
+	"net/netip"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
+	"syscall"
 	"testing"
 	"time"
+
+	"github.com/glasgow-open-data/contentlint/lint/online"
 )
 
-// TestNoNetworkCode: contentlint cannot reach the network, because nothing it
-// links can speak HTTP or TLS (field checks are syntactic; $ref reads local files).
-func TestNoNetworkCode(t *testing.T) {
-	out, err := exec.Command("go", "list", "-deps", ".").Output()
+// TestNetworkCodeOnlyOnline: of contentlint's packages, only the online
+// checker (and its test helpers) and the command that builds it link HTTP
+// or TLS code; everything an offline run does is in packages that cannot
+// make a request ($ref reads local files; field checks are syntactic).
+// lint/online's TestOneDoor pins that its requests all go through one
+// checking dialer, and TestNoRequestWithoutOnline that the command builds
+// it only for --online.
+func TestNetworkCodeOnlyOnline(t *testing.T) {
+	out, err := exec.Command("go", "list", "-f", "{{.ImportPath}}", "../../...").Output()
 	if err != nil {
 		t.Skipf("go list: %v", err)
 	}
+	const module = "github.com/glasgow-open-data/contentlint/"
+	mayConnect := map[string]bool{module + "cmd/contentlint": true, module + "lint/online": true, module + "lint/online/onlinetest": true}
+	checked := 0
 	for _, pkg := range strings.Fields(string(out)) {
-		switch pkg {
-		case "net/http", "crypto/tls", "net/rpc", "net/smtp":
-			t.Errorf("contentlint links %s", pkg)
+		if mayConnect[pkg] {
+			continue
 		}
+		deps, err := exec.Command("go", "list", "-deps", pkg).Output()
+		if err != nil {
+			t.Fatalf("go list -deps %s: %v", pkg, err)
+		}
+		checked++
+		for _, dep := range strings.Fields(string(deps)) {
+			switch dep {
+			case "net/http", "crypto/tls", "net/rpc", "net/smtp":
+				t.Errorf("%s links %s", pkg, dep)
+			}
+		}
+	}
+	if checked < 8 {
+		t.Fatalf("checked %d packages", checked)
+	}
+}
+
+// tripwire is a network that records every use: a lookup fails as a
+// name that does not exist, a dial as a refused connection.
+type tripwire struct {
+	mu    sync.Mutex
+	calls []string
+}
+
+func (w *tripwire) note(what string) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.calls = append(w.calls, what)
+}
+
+func (w *tripwire) count() int {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return len(w.calls)
+}
+
+func (w *tripwire) LookupNetIP(_ context.Context, _, host string) ([]netip.Addr, error) {
+	w.note("lookup " + host)
+	return nil, &net.DNSError{Err: "no such host", Name: host, IsNotFound: true}
+}
+
+func (w *tripwire) LookupMX(_ context.Context, name string) ([]*net.MX, error) {
+	w.note("mx " + name)
+	return nil, &net.DNSError{Err: "no such host", Name: name, IsNotFound: true}
+}
+
+func (w *tripwire) LookupTXT(_ context.Context, name string) ([]string, error) {
+	w.note("txt " + name)
+	return nil, &net.DNSError{Err: "no such host", Name: name, IsNotFound: true}
+}
+
+func (w *tripwire) network() online.Network {
+	return online.Network{Resolver: w, Dial: func(_ context.Context, _, address string) (net.Conn, error) {
+		w.note("dial " + address)
+		return nil, syscall.ECONNREFUSED
+	}}
+}
+
+// TestNoRequestWithoutOnline: every command and every kind of lint run,
+// over entries full of URLs, addresses, accounts and links, touches the
+// network not once without --online; with it, the same tripwire is hit,
+// so the test is not vacuous. (No real network is used either way.)
+func TestNoRequestWithoutOnline(t *testing.T) {
+	dir := t.TempDir()
+	entry := "---\ntitle: \"Glasgow Open Data\"\ndescription: \"Open data in Glasgow.\"\nlocation: \"Glasgow\"\n" +
+		"website: \"https://glasgowopendata.org\"\ncontact_email: \"contact@glasgowopendata.org\"\n" +
+		"social:\n  github: \"glasgow-open-data\"\n  mastodon: \"@god@mastodon.social\"\n  bluesky: \"glasgowopendata.bsky.social\"\n---\n\n" +
+		"## Our Mission\n\nSee [the portal](https://data.glasgow.gov.uk/), <https://glasgowopendata.org/charter> and [mail](mailto:hello@glasgowopendata.org).\n\n" +
+		"## Get Involved\n\n![A hack night](https://glasgowopendata.org/hack.jpg)\n"
+	if err := os.WriteFile(filepath.Join(dir, "entry.md"), []byte(entry), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	runWith := func(w *tripwire, stdin string, args ...string) (int, string) {
+		var out, errOut bytes.Buffer
+		c := &Command{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errOut, Getenv: func(string) string { return "" },
+			Network: w.network(), Terminal: true, ErrTerminal: true}
+		return c.Main(append([]string{"contentlint"}, args...)), errOut.String()
+	}
+	w := &tripwire{}
+	for _, args := range [][]string{
+		{"lint", dir}, {"lint", "--verbose", "--show-source", dir}, {"lint", "--format", "json", dir},
+		{"lint", "--format", "sarif", dir}, {"lint", "--format", "github", dir}, {"lint", "--jobs", "1", "../../testdata"},
+		{"lint", "--stdin-filename", filepath.Join(dir, "x.md"), "-"}, {"print-config", filepath.Join(dir, "entry.md")},
+		{"rules"}, {"rules", "--format", "json"}, {"explain", "link-dead"}, {"explain", "email-domain"},
+	} {
+		if code, stderr := runWith(w, entry, args...); code == ExitUsage {
+			t.Errorf("%v: exit %d: %s", args, code, stderr)
+		}
+	}
+	if n := w.count(); n != 0 {
+		t.Fatalf("without --online the network was used %d times: %v", n, w.calls)
+	}
+	code, stderr := runWith(w, "", "lint", "--online", "--no-online-cache", dir)
+	if w.count() == 0 {
+		t.Fatalf("--online did not reach the network hook (exit %d): %s", code, stderr)
 	}
 }
 
