@@ -166,7 +166,7 @@ type OnlineAccept struct {
 const (
 	DefaultOnlineTimeout         = 10 * time.Second
 	DefaultOnlineRunTimeout      = 10 * time.Minute
-	DefaultOnlineConcurrency     = 32
+	DefaultOnlineConcurrency     = 64
 	DefaultOnlinePerHost         = 2
 	DefaultOnlineRetries         = 2
 	DefaultOnlineMaxRedirects    = 10

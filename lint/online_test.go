@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 
@@ -128,5 +129,32 @@ func TestOfflineNeverProbes(t *testing.T) {
 	}
 	if res.Verdicts != nil {
 		t.Error("an offline run has verdicts")
+	}
+}
+
+// TestOnlineStdin: standard input is read once and serves both halves of
+// an online run; too large, it is still reported as such.
+func TestOnlineStdin(t *testing.T) {
+	cat := lint.DefaultCatalogue()
+	cfg, err := linttest.Config(os.DirFS(filepath.Join("testdata", "rules", "online")), cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	entry := "---\ntitle: \"x\"\nwebsite: \"https://glasgowopendata.org/old-site\"\n---\n\nBody.\n"
+	res, err := lint.Run(context.Background(), lint.Options{FS: os.DirFS("."), Paths: []string{"-"}, Stdin: strings.NewReader(entry),
+		Config: cfg, Catalogue: cat, Online: &fakeProber{t: t, verdicts: onlineVerdicts()}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Findings) != 1 || res.Findings[0].Rule.ID != "link-dead" || res.Findings[0].Span.Start.Line != 3 {
+		t.Errorf("findings %+v", res.Findings)
+	}
+	res, err = lint.Run(context.Background(), lint.Options{FS: os.DirFS("."), Paths: []string{"-"}, Stdin: strings.NewReader(entry + strings.Repeat("x", 200)),
+		Config: cfg, Catalogue: cat, MaxFileSize: 100, Online: &fakeProber{t: t, verdicts: onlineVerdicts()}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Findings) != 1 || res.Findings[0].Rule.ID != "file-too-large" || !strings.HasPrefix(res.Findings[0].Message, "file is larger than the 100-byte limit") {
+		t.Errorf("too large: %+v", res.Findings)
 	}
 }

@@ -87,7 +87,7 @@ func (c *Command) startOnline(ctx *cli.Context, cfg *lint.Config) (*onlineRun, e
 func newProgressBar(w io.Writer) *progressbar.ProgressBar {
 	return progressbar.NewOptions(0,
 		progressbar.OptionSetWriter(w),
-		progressbar.OptionSetDescription("online"),
+		progressbar.OptionSetDescription("online: 0 failed, 0 unknown"),
 		progressbar.OptionShowCount(),
 		progressbar.OptionSetPredictTime(true),
 		progressbar.OptionSetWidth(30),

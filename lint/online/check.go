@@ -168,7 +168,7 @@ func (c *Checker) checkURL(ctx context.Context, raw string, attempt int) outcome
 			}
 			return out
 		}
-		if !isRedirect(r.status) {
+		if !isRedirect(r.status) || c.cfg.Accepts(r.url.Hostname(), r.status) {
 			return c.classify(r, hops, attempt, moved, movedBy)
 		}
 		loc := r.header.Get("Location")
@@ -297,7 +297,7 @@ func retryAfter(h http.Header, now time.Time) (time.Duration, bool) {
 		return 0, false
 	}
 	if s, err := strconv.Atoi(v); err == nil && s >= 0 {
-		return time.Duration(s) * time.Second, true
+		return time.Duration(min(s, 1<<30)) * time.Second, true // no overflow: decades are as long as forever
 	}
 	if t, err := http.ParseTime(v); err == nil {
 		return max(t.Sub(now), 0), true

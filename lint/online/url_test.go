@@ -373,3 +373,23 @@ func TestDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestAccept: status codes a host pattern accepts count as alive,
+// redirects included (they are then not followed).
+func TestAccept(t *testing.T) {
+	log := &requestLog{}
+	srv := site(t, log)
+	opts := fastOptions(Network{Resolver: onlinetest.NewResolver().Loopback("site.test", "other.test"), Dial: onlinetest.RouteTo(srv.Listener.Addr().String())})
+	opts.Config.Accept = []lint.OnlineAccept{{Hosts: []string{"site.*"}, Status: []int{403, 301, 400}}}
+	targets := []lint.Target{urlTarget("http://site.test/forbidden"), urlTarget("http://site.test/moved"), urlTarget("http://site.test/bad-request"),
+		urlTarget("http://other.test/bad-request")}
+	got := probe(t, New(opts), targets...)
+	for i, want := range []lint.Status{lint.StatusOK, lint.StatusOK, lint.StatusOK, lint.StatusUnreachable} {
+		if v := got[targets[i]]; v.Status != want {
+			t.Errorf("%s: %s %q, want %s", targets[i], v.Status, v.Detail, want)
+		}
+	}
+	if n := log.count(" /step"); n != 0 {
+		t.Errorf("an accepted redirect was followed")
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"crypto/tls"
 	"crypto/x509"
 	"crypto/x509/pkix"
+	"encoding/pem"
 	"math/big"
 	"net"
 	"net/http"
@@ -133,15 +134,79 @@ func NewTLSServer(h http.Handler, hosts ...string) (*httptest.Server, *tls.Confi
 		panic(err)
 	}
 	srv := httptest.NewUnstartedServer(h)
-	srv.TLS = &tls.Config{Certificates: []tls.Certificate{{Certificate: [][]byte{leafDER}, PrivateKey: key}}}
+	// The chain ends with the authority, as AuthorityPEM expects.
+	srv.TLS = &tls.Config{Certificates: []tls.Certificate{{Certificate: [][]byte{leafDER, caDER}, PrivateKey: key}}}
 	srv.StartTLS()
 	pool := x509.NewCertPool()
 	pool.AddCert(caCert)
 	return srv, &tls.Config{RootCAs: pool}
 }
 
+// AuthorityPEM returns, PEM-encoded, the authority that signed the
+// certificate of a server NewTLSServer started, for a process that must
+// trust it too.
+func AuthorityPEM(srv *httptest.Server) []byte {
+	chain := srv.TLS.Certificates[0].Certificate
+	return pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: chain[len(chain)-1]})
+}
+
 // Port returns the port a local server listens on.
 func Port(srv *httptest.Server) string {
 	_, port, _ := net.SplitHostPort(srv.Listener.Addr().String())
 	return port
+}
+
+// Farm is a link farm for benchmarks: one handler that answers for any
+// number of host names, each answer after Delay, and records how many
+// requests were in flight at once for each host.
+type Farm struct {
+	Delay time.Duration
+
+	mu        sync.Mutex
+	inFlight  map[string]int
+	maxFlight map[string]int
+	requests  int
+}
+
+// ServeHTTP answers 200 after the delay (sooner if the client gives up).
+func (f *Farm) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	host, _, err := net.SplitHostPort(r.Host)
+	if err != nil {
+		host = r.Host
+	}
+	f.mu.Lock()
+	if f.inFlight == nil {
+		f.inFlight, f.maxFlight = map[string]int{}, map[string]int{}
+	}
+	f.requests++
+	f.inFlight[host]++
+	f.maxFlight[host] = max(f.maxFlight[host], f.inFlight[host])
+	f.mu.Unlock()
+	select {
+	case <-time.After(f.Delay):
+	case <-r.Context().Done():
+	}
+	f.mu.Lock()
+	f.inFlight[host]--
+	f.mu.Unlock()
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Write([]byte("<!doctype html><title>farm</title><p>ok</p>\n"))
+}
+
+// Stats returns the requests served and the most in flight at once for
+// any one host.
+func (f *Farm) Stats() (requests, maxPerHost int) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, n := range f.maxFlight {
+		maxPerHost = max(maxPerHost, n)
+	}
+	return f.requests, maxPerHost
+}
+
+// Reset forgets the counts.
+func (f *Farm) Reset() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.inFlight, f.maxFlight, f.requests = nil, nil, 0
 }
