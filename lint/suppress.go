@@ -115,7 +115,7 @@ func directives(e *Entry) []*directive {
 // findings that could not be ruled out (online targets not checked): a
 // directive covering one is not unused.
 func (l *Linter) applySuppressions(e *Entry, findings []Finding, c *Collection, unchecked []Diagnostic) []Finding {
-	ds := directives(e)
+	ds := entryDirectives(e)
 	if len(ds) == 0 {
 		return findings
 	}

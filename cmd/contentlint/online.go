@@ -110,7 +110,7 @@ func (r *onlineRun) summary(w io.Writer, verbose bool) {
 	s := r.checker.Stats()
 	fmt.Fprintf(w, "online: %s checked, %d from the cache", plural(s.Targets, "URL, account or mail domain", "URLs, accounts and mail domains"), s.Cached)
 	if n := len(s.Unknown); n > 0 {
-		fmt.Fprintf(w, "; %d could not be decided (rate limits, bot walls, timeouts: never reported as findings)", n)
+		fmt.Fprintf(w, "; %d could not be decided (rate limited, blocked or failed lookups: never a finding)", n)
 		if !verbose {
 			fmt.Fprint(w, ", --verbose lists them")
 		}
