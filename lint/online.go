@@ -131,9 +131,10 @@ type Prober interface {
 // leaves alone and how politely it works. The zero value means the
 // defaults; WithDefaults fills them in.
 type Online struct {
-	// Exclude are regular expressions; a URL that one matches is not
-	// checked. An account is matched by its profile address (AccountURL)
-	// and an email address as "mailto:" followed by the address.
+	// Exclude are regular expressions; a URL that one matches, as written
+	// or as checked (normalised), is not checked. An account is matched as
+	// written and by its profile address (AccountURL), an email address as
+	// written and as "mailto:" followed by the address.
 	Exclude []*regexp.Regexp
 	// Accept lists status codes that count as alive on some hosts.
 	Accept []OnlineAccept

@@ -114,8 +114,10 @@ type occurrence struct {
 // are left to them.
 func onlineOccurrences(e *Entry, c *Collection, cfg *Online) []occurrence {
 	var out []occurrence
+	// add records o; exclude patterns see the value as written and as
+	// checked (a URL normalised, an account as its profile URL).
 	add := func(o occurrence, match string) {
-		o.excluded = cfg != nil && cfg.Excluded(match)
+		o.excluded = cfg != nil && (cfg.Excluded(o.shown) || cfg.Excluded(match))
 		out = append(out, o)
 	}
 	if c != nil && e.Data != nil && len(c.Fields) > 0 {
@@ -132,7 +134,7 @@ func onlineOccurrences(e *Entry, c *Collection, cfg *Online) []occurrence {
 				}
 			case "social":
 				if t, ok := accountTarget(strings.ToLower(key), value); ok {
-					add(occurrence{target: t, span: span, ptr: ptr, shown: t.Value}, AccountURL(t.Network, t.Value))
+					add(occurrence{target: t, span: span, ptr: ptr, shown: value}, AccountURL(t.Network, t.Value))
 				}
 			}
 		})

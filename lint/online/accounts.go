@@ -3,6 +3,7 @@ package online
 import (
 	"bytes"
 	"context"
+	"errors"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -133,7 +134,10 @@ func (c *Checker) checkBluesky(ctx context.Context, handle string, attempt int) 
 	noTXT := err == nil || errNotFound(err)
 	u := &url.URL{Scheme: "https", Host: handle, Path: "/.well-known/atproto-did"}
 	r, herr := c.do(ctx, c.client, http.MethodGet, u, nil, 1024)
+	var refused *RefusedError
 	switch {
+	case errors.As(herr, &refused):
+		return outcome{verdict: unknown("%s", refused)}
 	case herr != nil && errNotFound(herr) && noTXT:
 		return outcome{verdict: verdict(lint.StatusDead, "no _atproto TXT record, and the host %q does not exist", handle)}
 	case herr != nil:
