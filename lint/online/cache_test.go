@@ -70,7 +70,7 @@ func TestCacheExpiry(t *testing.T) {
 	if a2, b2 := asked(); a2 != a || b2 == b {
 		t.Errorf("after 2h: /ok asked again %v, /missing asked again %v; want false, true", a2 != a, b2 != b)
 	}
-	a, b = asked()
+	a, _ = asked()
 	now = now.Add(25 * time.Hour)
 	probe(t, New(opts), ok, missing)
 	if a2, _ := asked(); a2 == a {
