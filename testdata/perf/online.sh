@@ -46,7 +46,9 @@ if [ "${INSIDE_NETNS:-}" != 1 ]; then
 		(cd "$peers" && npm init -y >/dev/null && npm install --no-audit --no-fund markdown-link-check@3.15.0 linkinator@7.6.1 >/dev/null)
 	fi
 	echo "== in-process benchmark"
-	go test ./lint/online -run '^$' -bench Farm -benchtime 3x -count $([ $quick = 1 ] && echo 1 || echo 3) | tee "$work/bench.txt"
+	count=3
+	[ $quick = 1 ] && count=1
+	go test ./lint/online -run '^$' -bench Farm -benchtime 3x -count $count | tee "$work/bench.txt"
 	exec unshare -rnm --propagation private env INSIDE_NETNS=1 WORK="$work" "$0" "$@"
 fi
 
@@ -89,5 +91,6 @@ for dir in "$farm" "$farm/10k"; do
 	/usr/bin/time -v "$bin/contentlint" lint --config "$dir/contentlint.yaml" --online --online-allow-private --no-online-cache "$dir/entries" \
 		2>&1 >/dev/null | grep -E 'Maximum resident|Elapsed|^online' | sed "s|^|contentlint $dir: |"
 done
+# shellcheck disable=SC2086 # the command line is split on purpose
 /usr/bin/time -v $linkinator 2>&1 >/dev/null | grep -E 'Maximum resident|Elapsed' | sed 's|^|linkinator 2,000: |'
 echo "results in $work"
