@@ -31,6 +31,7 @@ func DefaultCatalogue() *Catalogue {
 		reportedBy(runLinkReferenceUndefined, ruleLinkReferenceUndefined),
 		reportedBy(runImageAlt, ruleImageAlt),
 		reportedBy(runBodyEmpty, ruleBodyEmpty),
+		reportedBy(checkOnline, onlineRules()...),
 		reportedBy(nil, ruleUnusedSuppression, ruleSuppressionInvalid),
 	)
 }

@@ -25,6 +25,8 @@ type Config struct {
 	Ignore []string
 	// MaxFileSize is the largest file parsed, in bytes; 0 means DefaultMaxFileSize.
 	MaxFileSize int64
+	// Online configures the online audit (Options.Online).
+	Online Online
 }
 
 // Collection is one kind of entry: which files it claims and how their front

@@ -30,6 +30,8 @@ type Linter struct {
 	maxFileSize int64
 	parser      *Parser
 	schemas     *SchemaCache
+	// online holds the online audit's verdicts when Run has a Prober.
+	online *onlineRun
 }
 
 // NewLinter returns a linter for cfg over the files of fsys (nil: none).
@@ -41,7 +43,8 @@ func NewLinter(cat *Catalogue, cfg *Config, fsys fs.FS, maxFileSize int64) *Lint
 	if maxFileSize <= 0 {
 		maxFileSize = DefaultMaxFileSize
 	}
-	return &Linter{catalogue: cat, config: cfg, fsys: fsys, maxFileSize: maxFileSize, parser: NewParser(), schemas: NewSchemaCache(fsys)}
+	return &Linter{catalogue: cat, config: cfg, fsys: fsys, maxFileSize: maxFileSize, parser: NewParser(), schemas: NewSchemaCache(fsys),
+		online: &onlineRun{config: &cfg.Online}}
 }
 
 // SchemaOptions are the compile options every schema gets: the field
@@ -60,6 +63,7 @@ func (l *Linter) LintSource(name string, src []byte, c *Collection) []Finding {
 // check runs every check on a parsed entry.
 func (l *Linter) check(e *Entry, c *Collection, exists func(string) bool) []Finding {
 	var out []Finding
+	var unchecked []Diagnostic
 	c = l.entrySchema(e, c)
 	add := func(d Diagnostic) {
 		sev := l.config.Severity(d.Rule, c)
@@ -86,10 +90,11 @@ func (l *Linter) check(e *Entry, c *Collection, exists func(string) bool) []Find
 		}
 		for _, ch := range l.catalogue.checks {
 			if ch.Run != nil {
-				l.runSafely(ch, &Pass{Entry: e, Collection: c, Exists: exists, check: ch, report: add, options: options})
+				l.runSafely(ch, &Pass{Entry: e, Collection: c, Exists: exists, check: ch, report: add, options: options,
+					online: l.online, unchecked: func(d Diagnostic) { unchecked = append(unchecked, d) }})
 			}
 		}
-		out = l.applySuppressions(e, out, c)
+		out = l.applySuppressions(e, out, c, unchecked)
 	}
 	return SortFindings(out)
 }

@@ -11,6 +11,18 @@ type entryMemo struct {
 	allDone   bool
 	outline   *sectionOutline
 	outlineOf *Sections
+	// directives are the entry's suppression comments.
+	directives     []*directive
+	directivesDone bool
+}
+
+// entryDirectives returns e's suppression comments.
+func entryDirectives(e *Entry) []*directive {
+	m := &e.memo
+	if !m.directivesDone {
+		m.directives, m.directivesDone = directives(e), true
+	}
+	return m.directives
 }
 
 // bodyLinks returns every link, image and autolink of e's body.

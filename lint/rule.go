@@ -68,6 +68,11 @@ type Pass struct {
 	check   *Check
 	report  func(Diagnostic)
 	options func(*Rule) any
+	// online is the online audit's configuration and verdicts.
+	online *onlineRun
+	// unchecked records where a rule could have fired had its target been
+	// checked, so that suppressions there are not called unused.
+	unchecked func(Diagnostic)
 }
 
 // Report records a finding of rule r at span.

@@ -34,6 +34,11 @@ type Options struct {
 	// Name turns a path of FS into the name findings and messages use (the
 	// path as the user wrote it); nil uses the path itself.
 	Name func(path string) string
+	// Online, when set, runs the online audit: every distinct URL, account
+	// and mail domain the entries name is checked by it before the entries
+	// are linted, and the online rules report its verdicts. Nil never
+	// touches the network.
+	Online Prober
 }
 
 // Result is what a run found.
@@ -43,6 +48,9 @@ type Result struct {
 	Findings []Finding
 	Files    int      // files linted
 	Skipped  []string // files no collection claims, sorted
+	// Verdicts are the online audit's verdicts for every distinct target;
+	// nil when the run was offline.
+	Verdicts map[Target]Verdict
 }
 
 // Run lints the files opts names with a bounded pool of workers, reading
@@ -81,16 +89,20 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 
 	res := &Result{}
+	if opts.Online != nil {
+		if stdin == 1 {
+			// Both halves of the audit read standard input: keep it.
+			opts.Stdin = replay(io.ReadAll(io.LimitReader(opts.Stdin, l.maxFileSize+1)))
+		}
+		verdicts, err := l.probe(ctx, opts, walker, files, stdin == 1)
+		if err != nil {
+			return nil, err
+		}
+		res.Verdicts = verdicts
+		l.online = &onlineRun{config: l.online.config, verdicts: res.Verdicts}
+	}
 	if stdin == 1 {
-		// Standard input is linted whatever its name: fall back to the first collection.
-		stdinName := opts.StdinName
-		if stdinName == "" {
-			stdinName = "<stdin>"
-		}
-		coll := opts.Config.CollectionFor(stdinName)
-		if coll == nil && len(opts.Config.Collections) > 0 {
-			coll = opts.Config.Collections[0]
-		}
+		stdinName, coll := stdinEntry(opts)
 		res.Findings = named(l.LintReader(stdinName, opts.Stdin, coll), name)
 		res.Files++
 	}
@@ -152,6 +164,21 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	res.Findings = SortFindings(res.Findings)
 	slices.Sort(res.Skipped)
 	return res, nil
+}
+
+// stdinEntry names standard input's entry and picks its collection:
+// standard input is linted whatever its name, falling back to the first
+// collection.
+func stdinEntry(opts Options) (string, *Collection) {
+	stdinName := opts.StdinName
+	if stdinName == "" {
+		stdinName = "<stdin>"
+	}
+	coll := opts.Config.CollectionFor(stdinName)
+	if coll == nil && len(opts.Config.Collections) > 0 {
+		coll = opts.Config.Collections[0]
+	}
+	return stdinName, coll
 }
 
 // named gives findings the name of their file.

@@ -111,9 +111,11 @@ func directives(e *Entry) []*directive {
 }
 
 // applySuppressions marks the findings that a directive silences and
-// reports directives that are invalid or silence nothing.
-func (l *Linter) applySuppressions(e *Entry, findings []Finding, c *Collection) []Finding {
-	ds := directives(e)
+// reports directives that are invalid or silence nothing. unchecked are
+// findings that could not be ruled out (online targets not checked): a
+// directive covering one is not unused.
+func (l *Linter) applySuppressions(e *Entry, findings []Finding, c *Collection, unchecked []Diagnostic) []Finding {
+	ds := entryDirectives(e)
 	if len(ds) == 0 {
 		return findings
 	}
@@ -151,6 +153,11 @@ func (l *Linter) applySuppressions(e *Entry, findings []Finding, c *Collection) 
 		if d := suppressor(valid, f.Rule.ID, f.Rule.Family, f.Span.Start.Line); d != nil {
 			d.used = true
 			f.Suppressed, f.Justification = true, d.justification
+		}
+	}
+	for _, u := range unchecked {
+		if d := suppressor(valid, u.Rule.ID, u.Rule.Family, u.Span.Start.Line); d != nil {
+			d.used = true
 		}
 	}
 	for _, d := range valid {

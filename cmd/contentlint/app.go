@@ -14,6 +14,7 @@ import (
 	"github.com/glasgow-open-data/contentlint/lint"
 	"github.com/glasgow-open-data/contentlint/lint/config"
 	"github.com/glasgow-open-data/contentlint/lint/infer"
+	"github.com/glasgow-open-data/contentlint/lint/online"
 	"github.com/glasgow-open-data/contentlint/lint/report"
 	"github.com/glasgow-open-data/contentlint/lint/ruledoc"
 	"github.com/glasgow-open-data/contentlint/lint/source"
@@ -34,6 +35,14 @@ type Command struct {
 	Getenv         func(string) string
 	// Terminal says whether Stdout is a terminal (source lines and colour).
 	Terminal bool
+	// ErrTerminal says whether Stderr is a terminal (the --online progress bar).
+	ErrTerminal bool
+	// Network is how --online reaches the network; the zero value is the
+	// machine's. Tests point it at local servers.
+	Network online.Network
+	// UserCacheDir returns the folder --online keeps its cache under
+	// (os.UserCacheDir); nil keeps none unless --online-cache names one.
+	UserCacheDir func() (string, error)
 }
 
 // exitError carries an exit code through urfave/cli; a nil message prints nothing.
@@ -166,7 +175,7 @@ func (c *Command) lintCommand() *cli.Command {
 		Name:      "lint",
 		Usage:     "lint entries: files, folders (walked for *.md and *.markdown) and globs with **",
 		ArgsUsage: "[PATH ...]  (- reads one entry from standard input)",
-		Flags: append(configFlags(),
+		Flags: append(append(configFlags(),
 			&cli.StringFlag{Name: "stdin-filename", Usage: "the `PATH` to report for an entry read from standard input", Value: "<stdin>"},
 			&cli.BoolFlag{Name: "show-source", Usage: "print each finding's source line with an underline (default on a terminal)"},
 			&cli.BoolFlag{Name: "no-color", Usage: "never colour the output (NO_COLOR does the same)"},
@@ -183,7 +192,7 @@ func (c *Command) lintCommand() *cli.Command {
 			&cli.StringFlag{Name: "cpuprofile", Hidden: true, Usage: "write a CPU profile to `FILE`"},
 			&cli.StringFlag{Name: "memprofile", Hidden: true, Usage: "write a heap profile to `FILE` at exit"},
 			&cli.StringFlag{Name: "sarif-category", Usage: "the SARIF category `ID` (automationDetails.id), so several uploads from one repository do not clash", Value: "contentlint"},
-		),
+		), onlineFlags()...),
 		Action: c.lint,
 	}
 }
@@ -389,7 +398,17 @@ func (c *Command) lint(ctx *cli.Context) error {
 	if ctx.Bool("verbose") {
 		opts.Skipped = func(p, reason string) { fmt.Fprintf(c.Stderr, "skipped %s: %s\n", ws.show(p), reason) }
 	}
+	onlineRun, err := c.startOnline(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	if onlineRun != nil {
+		opts.Online = onlineRun.checker
+	}
 	res, err := lint.Run(ctx.Context, opts)
+	if onlineRun != nil {
+		onlineRun.stop()
+	}
 	if err != nil {
 		return failure(err)
 	}
@@ -402,6 +421,9 @@ func (c *Command) lint(ctx *cli.Context) error {
 		return err
 	}
 	_ = report.Summary(c.Stderr, res.Findings, res.Files)
+	if onlineRun != nil {
+		onlineRun.summary(c.Stderr, ctx.Bool("verbose"))
+	}
 	if cfg.Name == config.DefaultName {
 		suggestInit(c.Stderr, res)
 	}

@@ -2,45 +2,156 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"io/fs"
+	"net"
+	"net/netip"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
+	"syscall"
 	"testing"
 	"time"
+
+	"github.com/glasgow-open-data/contentlint/lint/online"
 )
 
-// TestNoNetworkCode: contentlint cannot reach the network. Nothing it
-// links outside the standard library may import a package that speaks HTTP,
-// TLS, SMTP or RPC, but for one known, inert edge: golang.org/x/net/publicsuffix
-// (the public suffix list the validators use to tell a registrable domain)
-// imports net/http/cookiejar for an interface and never dials.
-func TestNoNetworkCode(t *testing.T) {
-	out, err := exec.Command("go", "list", "-deps", "-f", "{{.ImportPath}} {{.Standard}} {{join .Imports \",\"}}", ".").Output()
+// TestNetworkCodeOnlyOnline: of contentlint's packages, only the online
+// checker (and its test helpers) and the command that builds it may import
+// code that speaks HTTP, TLS, SMTP or RPC; everything an offline run does is
+// in packages that cannot make a request ($ref reads local files; field
+// checks are syntactic). One imported edge is known and inert:
+// golang.org/x/net/publicsuffix (the public suffix list the validators use
+// to tell a registrable domain) imports net/http/cookiejar for an interface
+// and never dials. lint/online's TestOneDoor pins that its requests all go
+// through one checking dialer, and TestNoRequestWithoutOnline that the
+// command builds it only for --online.
+func TestNetworkCodeOnlyOnline(t *testing.T) {
+	out, err := exec.Command("go", "list", "-deps", "-f", "{{.ImportPath}} {{.Standard}} {{join .Imports \",\"}}", "../../...").Output()
 	if err != nil {
 		t.Fatalf("go list: %v", err)
 	}
-	forbidden := map[string]bool{"net/http": true, "net/http/cookiejar": true, "crypto/tls": true, "net/rpc": true, "net/smtp": true}
-	allowed := map[string]bool{"golang.org/x/net/publicsuffix -> net/http/cookiejar": true}
-	checked := 0
+	const module = "github.com/glasgow-open-data/contentlint/"
+	mayConnect := map[string]bool{module + "cmd/contentlint": true, module + "lint/online": true, module + "lint/online/onlinetest": true}
+	forbidden := map[string]bool{"net/http": true, "crypto/tls": true, "net/rpc": true, "net/smtp": true}
+	imports := map[string][]string{}
+	var ours []string
 	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
 		fields := strings.Fields(line)
-		if len(fields) < 2 || fields[1] == "true" {
-			continue // the standard library's own imports
-		}
-		checked++
-		if len(fields) < 3 {
+		if len(fields) < 2 {
 			continue
 		}
-		for _, imp := range strings.Split(fields[2], ",") {
-			if forbidden[imp] && !allowed[fields[0]+" -> "+imp] {
-				t.Errorf("%s imports %s", fields[0], imp)
+		if len(fields) > 2 {
+			imports[fields[0]] = strings.Split(fields[2], ",")
+		}
+		if strings.HasPrefix(fields[0], module) && !mayConnect[fields[0]] {
+			ours = append(ours, fields[0])
+		}
+	}
+	if len(ours) < 10 {
+		t.Fatalf("go list named only %d of contentlint's packages; the check did not run", len(ours))
+	}
+	// Follow every import from each package, but the inert edge.
+	for _, pkg := range ours {
+		seen := map[string]bool{pkg: true}
+		queue := []string{pkg}
+		for len(queue) > 0 {
+			from := queue[0]
+			queue = queue[1:]
+			for _, to := range imports[from] {
+				if seen[to] || (from == "golang.org/x/net/publicsuffix" && to == "net/http/cookiejar") {
+					continue
+				}
+				if forbidden[to] {
+					t.Errorf("%s links %s (through %s)", pkg, to, from)
+				}
+				seen[to] = true
+				queue = append(queue, to)
 			}
 		}
 	}
-	if checked < 10 {
-		t.Fatalf("go list named only %d non-standard packages; the check did not run", checked)
+}
+
+// tripwire is a network that records every use: a lookup fails as a
+// name that does not exist, a dial as a refused connection.
+type tripwire struct {
+	mu    sync.Mutex
+	calls []string
+}
+
+func (w *tripwire) note(what string) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.calls = append(w.calls, what)
+}
+
+func (w *tripwire) count() int {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return len(w.calls)
+}
+
+func (w *tripwire) LookupNetIP(_ context.Context, _, host string) ([]netip.Addr, error) {
+	w.note("lookup " + host)
+	return nil, &net.DNSError{Err: "no such host", Name: host, IsNotFound: true}
+}
+
+func (w *tripwire) LookupMX(_ context.Context, name string) ([]*net.MX, error) {
+	w.note("mx " + name)
+	return nil, &net.DNSError{Err: "no such host", Name: name, IsNotFound: true}
+}
+
+func (w *tripwire) LookupTXT(_ context.Context, name string) ([]string, error) {
+	w.note("txt " + name)
+	return nil, &net.DNSError{Err: "no such host", Name: name, IsNotFound: true}
+}
+
+func (w *tripwire) network() online.Network {
+	return online.Network{Resolver: w, Dial: func(_ context.Context, _, address string) (net.Conn, error) {
+		w.note("dial " + address)
+		return nil, syscall.ECONNREFUSED
+	}}
+}
+
+// TestNoRequestWithoutOnline: every command and every kind of lint run,
+// over entries full of URLs, addresses, accounts and links, touches the
+// network not once without --online; with it, the same tripwire is hit,
+// so the test is not vacuous. (No real network is used either way.)
+func TestNoRequestWithoutOnline(t *testing.T) {
+	dir := t.TempDir()
+	entry := "---\ntitle: \"Glasgow Open Data\"\ndescription: \"Open data in Glasgow.\"\nlocation: \"Glasgow\"\n" +
+		"website: \"https://glasgowopendata.org\"\ncontact_email: \"contact@glasgowopendata.org\"\n" +
+		"social:\n  github: \"glasgow-open-data\"\n  mastodon: \"@god@mastodon.social\"\n  bluesky: \"glasgowopendata.bsky.social\"\n---\n\n" +
+		"## Our Mission\n\nSee [the portal](https://data.glasgow.gov.uk/), <https://glasgowopendata.org/charter> and [mail](mailto:hello@glasgowopendata.org).\n\n" +
+		"## Get Involved\n\n![A hack night](https://glasgowopendata.org/hack.jpg)\n"
+	if err := os.WriteFile(filepath.Join(dir, "entry.md"), []byte(entry), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	runWith := func(w *tripwire, stdin string, args ...string) (int, string) {
+		var out, errOut bytes.Buffer
+		c := &Command{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errOut, Getenv: func(string) string { return "" },
+			Network: w.network(), Terminal: true, ErrTerminal: true}
+		return c.Main(append([]string{"contentlint"}, args...)), errOut.String()
+	}
+	w := &tripwire{}
+	for _, args := range [][]string{
+		{"lint", dir}, {"lint", "--verbose", "--show-source", dir}, {"lint", "--format", "json", dir},
+		{"lint", "--format", "sarif", dir}, {"lint", "--format", "github", dir}, {"lint", "--jobs", "1", "../../testdata"},
+		{"lint", "--stdin-filename", filepath.Join(dir, "x.md"), "-"}, {"print-config", filepath.Join(dir, "entry.md")},
+		{"rules"}, {"rules", "--format", "json"}, {"explain", "link-dead"}, {"explain", "email-domain"},
+	} {
+		if code, stderr := runWith(w, entry, args...); code == ExitUsage {
+			t.Errorf("%v: exit %d: %s", args, code, stderr)
+		}
+	}
+	if n := w.count(); n != 0 {
+		t.Fatalf("without --online the network was used %d times: %v", n, w.calls)
+	}
+	code, stderr := runWith(w, "", "lint", "--online", "--no-online-cache", dir)
+	if w.count() == 0 {
+		t.Fatalf("--online did not reach the network hook (exit %d): %s", code, stderr)
 	}
 }
 

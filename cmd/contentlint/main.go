@@ -17,6 +17,9 @@ func main() {
 		Stderr:   os.Stderr,
 		Getenv:   os.Getenv,
 		Terminal: term.IsTerminal(int(os.Stdout.Fd())),
+		// Only the --online progress bar reads these.
+		ErrTerminal:  term.IsTerminal(int(os.Stderr.Fd())),
+		UserCacheDir: os.UserCacheDir,
 	}
 	os.Exit(cmd.Main(os.Args))
 }

@@ -14,7 +14,8 @@ var updateScripts = flag.Bool("update", false, "rewrite testscript golden output
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"contentlint": func() {
-			c := &Command{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}
+			c := &Command{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv,
+				Network: testnet(os.Getenv("CONTENTLINT_TESTNET"))}
 			os.Exit(c.Main(os.Args))
 		},
 	})
@@ -23,6 +24,7 @@ func TestMain(m *testing.M) {
 // TestScripts runs the end-to-end CLI scripts in testdata/script.
 func TestScripts(t *testing.T) {
 	skipOnWindows(t)
+	net := startTestnet(t)
 	testscript.Run(t, testscript.Params{
 		Dir:           "../../testdata/script",
 		UpdateScripts: *updateScripts,
@@ -32,6 +34,7 @@ func TestScripts(t *testing.T) {
 				return err
 			}
 			env.Setenv("NO_COLOR", "")
+			env.Setenv("CONTENTLINT_TESTNET", net)
 			return os.WriteFile(env.WorkDir+"/seed.md", seed, 0o644)
 		},
 	})

@@ -36,6 +36,7 @@ type File struct {
 	Rules       map[string]RuleSet `json:"rules,omitempty"`
 	Ignore      []string           `json:"ignore,omitempty"`
 	MaxFileSize int64              `json:"max-file-size,omitempty"`
+	Online      *OnlineSpec        `json:"online,omitempty"`
 }
 
 // CollectionSpec is one collection as written.
@@ -202,6 +203,9 @@ func Parse(fsys fs.FS, name, dir string, src []byte, cat *lint.Catalogue) (*lint
 		return nil, err
 	}
 	if c.Severities, _, err = p.rules("/rules", f.Rules, false); err != nil {
+		return nil, err
+	}
+	if c.Online, err = p.online(f.Online); err != nil {
 		return nil, err
 	}
 	schemas := map[string]*schema.Validator{}

@@ -41,6 +41,18 @@ const ConfigFile = ".contentlint.yaml"
 // against the entries' want comments.
 func Run(t *testing.T, rule *lint.Rule, dir string, also ...*lint.Rule) {
 	t.Helper()
+	run(t, nil, rule, dir, also...)
+}
+
+// RunOnline is Run with the online audit on, its verdicts given by prober
+// (a fake, so that the fixtures need no network).
+func RunOnline(t *testing.T, prober lint.Prober, rule *lint.Rule, dir string, also ...*lint.Rule) {
+	t.Helper()
+	run(t, prober, rule, dir, also...)
+}
+
+func run(t *testing.T, prober lint.Prober, rule *lint.Rule, dir string, also ...*lint.Rule) {
+	t.Helper()
 	rules := append([]*lint.Rule{rule}, also...)
 	fsys := os.DirFS(dir)
 	cat := lint.DefaultCatalogue()
@@ -48,7 +60,7 @@ func Run(t *testing.T, rule *lint.Rule, dir string, also ...*lint.Rule) {
 	if err != nil {
 		t.Fatalf("%s: %v", dir, err)
 	}
-	res, err := lint.Run(context.Background(), lint.Options{FS: fsys, Paths: []string{"."}, Config: cfg, Catalogue: cat, Jobs: 1})
+	res, err := lint.Run(context.Background(), lint.Options{FS: fsys, Paths: []string{"."}, Config: cfg, Catalogue: cat, Jobs: 1, Online: prober})
 	if err != nil {
 		t.Fatalf("%s: %v", dir, err)
 	}

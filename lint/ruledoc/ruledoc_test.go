@@ -25,6 +25,10 @@ func TestExamples(t *testing.T) {
 	for _, r := range cat.Rules() {
 		t.Run(r.ID, func(t *testing.T) {
 			if r.ExampleNote != "" {
+				if example, ok := onlineExamples[r.ID]; ok {
+					checkOnlineExample(t, cat, r, example)
+					return
+				}
 				make := madeExamples[r.ID]
 				if make == nil {
 					t.Fatalf("%s has an example note but no maker in madeExamples", r.ID)
