@@ -203,6 +203,12 @@ func decode(e *Entry, format source.Format, start, end int) {
 			span = e.Open
 		}
 		e.problem(decodeRules[p.Kind], span, source.FieldPath(nil, p.Pointer), "%s", p.Message)
+		if p.Kind == source.ProblemNumber {
+			if e.unusable == nil {
+				e.unusable = map[string]bool{}
+			}
+			e.unusable[p.Pointer] = true
+		}
 	}
 	if doc.Failed {
 		return

@@ -98,7 +98,11 @@ func (l *Linter) check(e *Entry, c *Collection, exists func(string) bool) []Find
 // settings with the schema the entry names. A schema that cannot be loaded
 // is a finding at the key's value, and the entry is not schema-checked.
 func (l *Linter) entrySchema(e *Entry, c *Collection) *Collection {
-	ref, ok := e.Data["$schema"].(string)
+	raw, named := e.Data["$schema"]
+	ref, ok := raw.(string)
+	if named && !ok && c != nil {
+		e.problem(ruleSchemaRef, e.Locate("/$schema").Value, "$schema", "$schema: must be the path of a schema file, as a string, not %s", source.Describe(raw))
+	}
 	if !ok || c == nil {
 		return c
 	}

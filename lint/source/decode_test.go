@@ -37,10 +37,10 @@ func TestDecode(t *testing.T) {
 		},
 		{
 			// The first of two keys wins, a number key is kept as its text,
-			// and so is a number JSON cannot hold.
+			// and a number JSON cannot hold is null.
 			name: "YAML problems keep the data", format: FormatYAML,
 			src:   "a: 1\na: 2\n3: x\nn: .nan\n",
-			value: `{"3":"x","a":1,"n":".nan"}`,
+			value: `{"3":"x","a":1,"n":null}`,
 			kinds: []ProblemKind{ProblemDuplicateKey, ProblemKeyType, ProblemNumber},
 		},
 		{
