@@ -21,6 +21,20 @@ var (
 		Bad:    "---\ntitle: \"Glasgow Open Data Group\"\n\nAbout the group.\n",
 		Good:   titled("About the group.\n"),
 	}
+	ruleFrontMatterStart = &Rule{
+		ID: "frontmatter-start", Family: "frontmatter", Severity: SeverityWarning,
+		Title: "Front matter starts at the very top of the file",
+		Doc: "Blank lines or spaces before the opening `---` (or `;;;`): Jekyll, GitHub's Markdown view and the many tools " +
+			"that read front matter with gray-matter (Eleventy, Docusaurus, Gatsby) look for the delimiter at the very first " +
+			"character, so they show the front matter as text and the page has no title or fields. contentlint still reads " +
+			"the front matter, so its fields are checked, and reports this once, at the opening delimiter. Hugo and Zola skip " +
+			"leading white space, and they are the only readers of `+++` (TOML) and bare `{` (JSON) front matter, so those " +
+			"are never reported: real Zola sites start every page with a blank line. A Hugo site with `---` front matter " +
+			"after blank lines can turn the rule off.",
+		Config: exampleBare,
+		Bad:    "\n---\ntitle: \"Glasgow Open Data Group\"\n---\n\nAbout the group.\n",
+		Good:   titled("About the group.\n"),
+	}
 	ruleFrontMatterSyntax = &Rule{
 		ID: "frontmatter-syntax", Family: "frontmatter", Severity: SeverityError,
 		Title:  "The front matter is not valid YAML, TOML or JSON",
