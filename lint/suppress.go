@@ -24,7 +24,7 @@ var (
 	}
 	ruleSuppressionInvalid = &Rule{
 		ID: "suppression-invalid", Family: "suppression", Severity: SeverityError,
-		Title:  "A suppression comment does not name a known rule",
+		Title: "A suppression comment does not name a known rule",
 		Doc: "Every suppression must name the rule ids or families it silences, so that a justified exception silences only itself: " +
 			"`<!-- contentlint-disable-next-line link-url -- the site blocks robots -->`. Text after `--` is the justification, kept in SARIF output. " +
 			"In YAML and TOML front matter a `#` comment does the same: `# contentlint-disable-line RULE` at the end of the line it silences, " +

@@ -19,7 +19,7 @@ func Comments(src []byte, format Format) [][2]int {
 
 func yamlComments(src []byte) [][2]int {
 	var out [][2]int
-	var quote byte   // an open quoted scalar's quote
+	var quote byte    // an open quoted scalar's quote
 	blockParent := -1 // inside a block scalar: the indentation its lines exceed
 	for start := 0; start < len(src); {
 		end := lineEnd(src, start)
