@@ -21,7 +21,8 @@ var (
 		Doc: "Every absolute link, image and autolink destination in the body must be a valid public http(s) address, " +
 			"checked by the same validator as URL fields in the front matter: a typo in the scheme, a space, a missing " +
 			"host or a private address is a broken link for every reader. Protocol-relative links (\"//example.org\") " +
-			"count as absolute and must say \"https:\". Links within the page (\"#section\") are fine; mailto: links are " +
+			"count as absolute and must say \"https:\", and a destination starting with \"www.\" is a web address missing its " +
+			"\"https://\", not a file. Links within the page (\"#section\") are fine; mailto: links are " +
 			"checked by link-email; tel:, sms:, fax:, callto: and geo: links are left alone. Raw HTML tags are not checked.",
 		Config:   exampleBare,
 		Bad:      titled("Read our [data charter](htps://glasgowopendata.org/charter).\n"),
@@ -348,6 +349,10 @@ func runLinkURL(p *Pass) {
 			continue
 		}
 		scheme := uriScheme(d)
+		if scheme == "" && isWWW(d) {
+			p.Report(ruleLinkURL, l.span(p.Entry), "%s %q has no scheme, so it opens as a file next to this page; add https://: %q", l.noun(), d, "https://"+d)
+			continue
+		}
 		if scheme == "mailto" || ignoredSchemes[scheme] || (scheme == "" && !strings.HasPrefix(d, "//")) {
 			continue // link-email, not a web address, or relative
 		}
@@ -391,11 +396,17 @@ func runLinkEmail(p *Pass) {
 	}
 }
 
+// isWWW reports whether a destination without a scheme is a web address
+// someone forgot the scheme of: "www.example.org/page".
+func isWWW(dest string) bool {
+	return len(dest) > 4 && strings.EqualFold(dest[:4], "www.")
+}
+
 // relativeTarget returns the slash-separated path relative to the entry's
 // folder that dest names, or "" when dest is not a relative file reference.
 func relativeTarget(dest string) string {
-	if dest == "" || dest[0] == '#' || dest[0] == '/' || dest[0] == '\\' || uriScheme(dest) != "" {
-		return "" // a fragment, site-absolute, protocol-relative or absolute URI
+	if dest == "" || dest[0] == '#' || dest[0] == '/' || dest[0] == '\\' || uriScheme(dest) != "" || isWWW(dest) {
+		return "" // a fragment, site-absolute, protocol-relative or absolute URI, or a web address (link-url)
 	}
 	if i := strings.IndexAny(dest, "?#"); i >= 0 {
 		dest = dest[:i]
