@@ -181,11 +181,12 @@ func (l *Linter) LintFile(name string, c *Collection) []Finding {
 }
 
 // LintReader lints one entry read from r (standard input), named name,
-// within the same size limit as files. Relative links are not checked:
-// the entry is not where its name says.
+// within the same size limit as files. When name is a path of the linter's
+// file system, relative links are checked from its folder, as for the file
+// it stands for; a pseudo-name such as "<stdin>" checks none.
 func (l *Linter) LintReader(name string, r io.Reader, c *Collection) []Finding {
 	src, err := l.readLimited(r, 0)
-	return l.lintRead(name, src, err, c, nil)
+	return l.lintRead(name, src, err, c, l.existsNear(name))
 }
 
 func (l *Linter) lintRead(name string, src []byte, err error, c *Collection, exists func(string) bool) []Finding {

@@ -49,7 +49,8 @@ var (
 			"relative to the entry's folder; the query and fragment are ignored and percent-escapes decoded before " +
 			"looking. Site-absolute paths (\"/about\") are skipped: they are resolved by the site's router against " +
 			"pages that may not exist as files in this repository, so checking them would only produce false alarms. " +
-			"The rule is skipped when the linter cannot look at the file system (for example when reading stdin).",
+			"An entry read from standard input is checked as the file its --stdin-filename names, from that file's folder; " +
+			"without a name the rule is skipped, as it is whenever the linter cannot look at the file system.",
 		Config:   exampleBare,
 		Bad:      titled("![Our logo](images/logo.png)\n"),
 		Files:    map[string]string{"images/glasgow-open-data.png": "(an image)"},

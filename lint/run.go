@@ -7,7 +7,9 @@ import (
 	"io/fs"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // Options configure one run of Run.
@@ -43,6 +45,10 @@ type Result struct {
 	Findings []Finding
 	Files    int      // files linted
 	Skipped  []string // files no collection claims, sorted
+	// Warnings are problems with the run, not with a file: include globs
+	// that cannot work or match no file, a run that linted no file. They
+	// read "file:line:col: message" where they have a position.
+	Warnings []string
 }
 
 // Run lints the files opts names with a bounded pool of workers, reading
@@ -62,37 +68,47 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	l := NewLinter(cat, opts.Config, opts.FS, opts.MaxFileSize)
-	walker := &Walker{FS: opts.FS, Ignore: opts.Config.Ignored, Skipped: opts.Skipped}
+	cfg := opts.Config
+	l := NewLinter(cat, cfg, opts.FS, opts.MaxFileSize)
+	var ignored atomic.Int64
+	ignore := func(p string) bool {
+		if cfg.Ignored(p) {
+			ignored.Add(1)
+			return true
+		}
+		return false
+	}
+	walker := &Walker{FS: opts.FS, Ignore: ignore, Skipped: opts.Skipped}
 	if err := walker.Check(paths, name); err != nil {
 		return nil, err
 	}
 	var files []string
 	stdin := 0
+	// Files named explicitly are linted whatever their extension.
+	explicit := map[string]bool{}
 	for _, p := range paths {
 		if p == "-" {
 			stdin++
 			continue
 		}
 		files = append(files, p)
+		if info, err := fs.Stat(opts.FS, p); (err == nil && !info.IsDir()) || (err != nil && !IsPattern(p)) {
+			explicit[p] = true
+		}
 	}
 	if stdin > 1 {
 		return nil, fmt.Errorf("\"-\" is named %d times; standard input can be read once", stdin)
 	}
+	includes := newIncludeTracker(cfg)
 
 	res := &Result{}
 	if stdin == 1 {
-		// Standard input is linted whatever its name: fall back to the first collection.
-		stdinName := opts.StdinName
-		if stdinName == "" {
-			stdinName = "<stdin>"
+		if lintStdin(l, opts, res, &ignored, includes) {
+			res.Files++
 		}
-		coll := opts.Config.CollectionFor(stdinName)
-		if coll == nil && len(opts.Config.Collections) > 0 {
-			coll = opts.Config.Collections[0]
+		for i := range res.Findings {
+			res.Findings[i].Path = name(res.Findings[i].Path)
 		}
-		res.Findings = named(l.LintReader(stdinName, opts.Stdin, coll), name)
-		res.Files++
 	}
 
 	jobs := opts.Jobs
@@ -125,7 +141,11 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		go func() {
 			defer wg.Done()
 			for p := range queue {
-				c := opts.Config.CollectionFor(p)
+				includes.note(p)
+				c := cfg.CollectionFor(p)
+				if explicit[p] {
+					c = cfg.CollectionForFile(p)
+				}
 				if c == nil {
 					results <- fileResult{skipped: p}
 					continue
@@ -151,7 +171,70 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	res.Findings = SortFindings(res.Findings)
 	slices.Sort(res.Skipped)
+	res.Warnings = includes.warnings(ctx, opts.FS)
+	if res.Files == 0 {
+		res.Warnings = append(res.Warnings, noFileLinted(res, cfg, ignored.Load(), paths, name))
+	}
 	return res, nil
+}
+
+// lintStdin lints the entry on standard input, reporting whether it was
+// linted. Named by a path, it is what that file would be: the same
+// collection, ignore and exclude globs, and relative links checked from
+// its folder, so that an editor and CI agree. Unnamed, it gets the first
+// collection.
+func lintStdin(l *Linter, opts Options, res *Result, ignored *atomic.Int64, includes *includeTracker) bool {
+	cfg := opts.Config
+	stdinName := opts.StdinName
+	if stdinName == "" || isPseudoPath(stdinName) {
+		if stdinName == "" {
+			stdinName = "<stdin>"
+		}
+		// Linted whatever its name: the first collection that fits, else the first.
+		coll := cfg.CollectionFor(stdinName)
+		if coll == nil && len(cfg.Collections) > 0 {
+			coll = cfg.Collections[0]
+		}
+		res.Findings = l.LintReader(stdinName, opts.Stdin, coll)
+		return true
+	}
+	includes.note(stdinName)
+	if cfg.Ignored(stdinName) {
+		ignored.Add(1)
+		if opts.Skipped != nil {
+			opts.Skipped(stdinName, "ignored by configuration")
+		}
+		return false
+	}
+	coll := cfg.CollectionForFile(stdinName)
+	if coll == nil {
+		res.Skipped = append(res.Skipped, stdinName)
+		return false
+	}
+	res.Findings = l.LintReader(stdinName, opts.Stdin, coll)
+	return true
+}
+
+// noFileLinted says why a run linted no file.
+func noFileLinted(res *Result, cfg *Config, ignored int64, paths []string, name func(string) string) string {
+	var why []string
+	if n := len(res.Skipped); n > 0 {
+		why = append(why, fmt.Sprintf("%s in no collection of %s (--verbose lists them)", plural(n, "file"), cfg.Name))
+	}
+	if ignored > 0 {
+		why = append(why, fmt.Sprintf("%s matched the configuration's ignore globs", plural(int(ignored), "file")))
+	}
+	if len(why) == 0 {
+		shown := make([]string, len(paths))
+		for i, p := range paths {
+			shown[i] = name(p)
+			if p == "-" {
+				shown[i] = "-"
+			}
+		}
+		why = append(why, "no Markdown file (*.md, *.markdown) in "+strings.Join(shown, ", "))
+	}
+	return "no file was linted: " + strings.Join(why, "; ")
 }
 
 // named gives findings the name of their file.

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -231,6 +232,9 @@ func (c *Command) printConfigCommand() *cli.Command {
 			if err != nil {
 				return failure(err)
 			}
+			if _, err := fs.Stat(osFS{}, ws.names[0]); err != nil {
+				return failure(fmt.Errorf("%s: no such file or directory", ws.given[0]))
+			}
 			cat := lint.DefaultCatalogue()
 			cfg, err := c.loadConfig(ctx, cat, ws)
 			if err != nil {
@@ -366,6 +370,9 @@ func (c *Command) lint(ctx *cli.Context) error {
 	res, err := lint.Run(ctx.Context, opts)
 	if err != nil {
 		return failure(err)
+	}
+	for _, w := range res.Warnings {
+		fmt.Fprintf(c.Stderr, "contentlint: warning: %s\n", w)
 	}
 	if ctx.Bool("verbose") {
 		for _, name := range res.Skipped {

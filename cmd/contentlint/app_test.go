@@ -43,6 +43,9 @@ func TestExitCodes(t *testing.T) {
 		{"bad jobs", "", []string{"lint", "--jobs", "0", seed}, ExitUsage},
 		{"unreadable schema", "", []string{"lint", "--schema", filepath.Join(dir, "none.json"), seed}, ExitUsage},
 		{"schema not compiling", "", []string{"lint", "--schema", badSchema, seed}, ExitUsage},
+		{"standard input twice", string(seedText), []string{"lint", "-", "-"}, ExitUsage},
+		{"print-config of a missing file", "", []string{"print-config", filepath.Join(dir, "missing.md")}, ExitUsage},
+		{"print-config", "", []string{"print-config", seed}, ExitClean},
 		{"help", "", []string{"--help"}, ExitClean},
 		{"version", "", []string{"--version"}, ExitClean},
 	}
