@@ -207,3 +207,15 @@ func TestResultFilters(t *testing.T) {
 		t.Errorf("a suppressed error fails the run")
 	}
 }
+
+// TestWarningCount: --max-warnings's reason counts in words that agree.
+func TestWarningCount(t *testing.T) {
+	r := &lint.Result{Findings: []lint.Finding{{Severity: lint.SeverityWarning}}}
+	if failed, reason := r.Failed(lint.SeverityError, 0); !failed || reason != "1 warning, more than --max-warnings 0" {
+		t.Errorf("Failed = %v, %q", failed, reason)
+	}
+	r.Findings = append(r.Findings, lint.Finding{Severity: lint.SeverityWarning})
+	if _, reason := r.Failed(lint.SeverityError, 1); reason != "2 warnings, more than --max-warnings 1" {
+		t.Errorf("reason %q", reason)
+	}
+}

@@ -58,7 +58,7 @@ func newSocialRules(networks []validate.Network) []*Rule {
 	for i, n := range networks {
 		out[i] = &Rule{
 			ID: "social-" + n.Name, Family: "social", Severity: SeverityError,
-			Title:  "A " + n.Title + " handle or profile URL is malformed",
+			Title:  article(n.Title) + " " + n.Title + " handle or profile URL is malformed",
 			Doc:    n.Rule + " The bare handle, the handle with a leading @ where people write it so, and a profile URL on " + n.Title + "'s own site are accepted; a URL of another network is an error that names it. The finding points at the value.",
 			Config: exampleFields,
 			Bad:    "---\nsocial:\n  " + n.Name + ": \"https://example.org/not-a-profile\"\n---\n\nAbout the group.\n",

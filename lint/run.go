@@ -280,7 +280,7 @@ func (r *Result) Failed(failOn Severity, maxWarnings int) (failed bool, reason s
 		}
 	}
 	if maxWarnings >= 0 && warnings > maxWarnings {
-		return true, fmt.Sprintf("%d warnings, more than --max-warnings %d", warnings, maxWarnings)
+		return true, fmt.Sprintf("%s, more than --max-warnings %d", plural(warnings, "warning"), maxWarnings)
 	}
 	return failed, ""
 }

@@ -172,7 +172,7 @@ func TestRuleOptions(t *testing.T) {
 // TestInvalid: each bad configuration names its line and column.
 func TestInvalid(t *testing.T) {
 	cases := map[string]string{
-		"collections: []\n":                                                       "c.yaml:1:14: collections: must have at least 1 items",
+		"collections: []\n":                                                       "c.yaml:1:14: collections: must have at least 1 item; it has 0",
 		"collections:\n  - name: x\n    include: [1]\n":                           "c.yaml:3:15: collections[0].include[0]: expected a string (text), got the number 1",
 		"collections:\n  - {name: x, include: [a], level: 3}\n":                   `c.yaml:2:29: collections[0].level: unknown field`,
 		"collections:\n  - {name: x, include: [a], frontmatter: maybe}\n":         `c.yaml:2:42: collections[0].frontmatter: must be one of "required", "optional"`,
