@@ -139,7 +139,7 @@ func (s *yamlScanner) scan() {
 	}
 	s.n = s.x.Lines()
 	if q := s.quote; q != nil {
-		s.issue(q.offset, s.x.LineEnd(q.line), q.line, "the quote opened here is never closed; add the closing %c at the end of the value", q.char)
+		s.issue(q.offset, s.x.LineEnd(q.line), q.line, "the quote opened here is never closed; add the closing %c at the end of the value: %s", q.char, s.closedText(q))
 	}
 	if len(s.flow) > 0 {
 		s.unclosedFlow(s.flow[len(s.flow)-1], "never closed")
@@ -175,7 +175,7 @@ func (s *yamlScanner) line() {
 	if s.quote != nil || len(s.flow) > 0 {
 		if !blank && looksLikeBlockKey(t) {
 			if q := s.quote; q != nil && ind <= q.indent {
-				s.issue(q.offset, s.x.LineEnd(q.line), q.line, "the quote opened here is not closed on its line, so the lines below are read as part of the value; add the closing %c at the end of the value", q.char)
+				s.issue(q.offset, s.x.LineEnd(q.line), q.line, "the quote opened here is not closed on its line, so the lines below are read as part of the value; add the closing %c at the end of the value: %s", q.char, s.closedText(q))
 				s.quote, s.flow = nil, nil
 			} else if len(s.flow) > 0 && s.quote == nil && ind <= s.flow[0].indent && (s.flow[0].char == '[' || !bytes.ContainsAny(t, "},")) {
 				s.unclosedFlow(s.flow[len(s.flow)-1], "not closed on its line, so the lines below are read as part of it")
@@ -765,6 +765,12 @@ func openerOf(c byte) byte {
 		return '{'
 	}
 	return c
+}
+
+// closedText is the rest of the line a quote opened on, closed: the fix.
+func (s *yamlScanner) closedText(q *yamlOpen) string {
+	text := strings.TrimRight(string(s.src[q.offset:s.x.LineEnd(q.line)]), " \t")
+	return text + string(q.char)
 }
 
 // valueText is the text of the value that started at s.valueStart, up to

@@ -27,7 +27,7 @@ func TestYAMLSyntaxErrors(t *testing.T) {
 		{"text after a quote in brackets", "tags: [\"civic\" tech, b]\n", "1:16", `"tech" follows the closing quote, but a quoted item`},
 		{"text after a quote on the next line", "title: \"Glasgow\"\n  Open Data\n", "2:3", `indented under "title" (line 1), whose value already ended with its closing "\""`},
 		// Unclosed quotes and brackets point where they opened.
-		{"unclosed quote, next line a key", "title: \"x\"\ndescription: \"A reading group\nlocation: \"Dundee\"\n", "2:14", "the quote opened here is not closed on its line"},
+		{"unclosed quote, next line a key", "title: \"x\"\ndescription: \"A reading group\nlocation: \"Dundee\"\n", "2:14", `the quote opened here is not closed on its line, so the lines below are read as part of the value; add the closing " at the end of the value: "A reading group"`},
 		{"unclosed quote at the end", "title: x\ndescription: \"A reading group\n", "2:14", "the quote opened here is never closed; add the closing \""},
 		{"unclosed single quote", "title: 'Glasgow\nwebsite: https://x.org\n", "1:8", "not closed on its line"},
 		{"unclosed bracket, next line a key", "tags: [civic, tech\nwebsite: https://x.org\n", "1:7", `the list opened here with "[" is not closed on its line`},
