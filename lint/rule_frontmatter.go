@@ -7,7 +7,7 @@ import "github.com/glasgow-open-data/contentlint/lint/source"
 var (
 	ruleFrontMatterMissing = &Rule{
 		ID: "frontmatter-missing", Family: "frontmatter", Severity: SeverityError,
-		Title:  "The entry has no front matter",
+		Title: "The entry has no front matter",
 		Doc: "The collection requires front matter: a block of fields between `---` lines (YAML; also `---yaml`), `+++` lines " +
 			"(TOML; also `---toml`), `;;;` lines or `---json` (JSON), or a bare JSON object from `{` to its `}` on one line or " +
 			"many (Hugo's form), at the top of the file (blank lines before it are frontmatter-start, not this). The finding " +
@@ -18,7 +18,7 @@ var (
 	}
 	ruleFrontMatterUnterminated = &Rule{
 		ID: "frontmatter-unterminated", Family: "frontmatter", Severity: SeverityError,
-		Title:  "The front matter has no closing delimiter",
+		Title: "The front matter has no closing delimiter",
 		Doc: "An opening `---` (or `+++`, `;;;`, `{`) without a matching close makes the whole file front matter, so the body " +
 			"is not checked. The finding points at the opening delimiter. A closing `---` that is indented does not close the " +
 			"front matter (it could be a line of a YAML block scalar); the message then names its line.",
@@ -42,7 +42,7 @@ var (
 	}
 	ruleFrontMatterSyntax = &Rule{
 		ID: "frontmatter-syntax", Family: "frontmatter", Severity: SeverityError,
-		Title:  "The front matter is not valid YAML, TOML or JSON",
+		Title: "The front matter is not valid YAML, TOML or JSON",
 		Doc: "The front matter cannot be read. The finding points at the character at fault, found from the source (a " +
 			"YAML parser names the line where the enclosing block starts, without a column), and says what is wrong and how " +
 			"to fix it. For YAML: text after a closing quote (and an apostrophe inside single quotes); a quote or bracket " +
@@ -77,7 +77,7 @@ var (
 	}
 	ruleFrontMatterDuplicateKey = &Rule{
 		ID: "frontmatter-duplicate-key", Family: "frontmatter", Severity: SeverityError,
-		Title:  "A key appears twice in the same mapping",
+		Title: "A key appears twice in the same mapping",
 		Doc: "A key defined twice in one mapping: in YAML and JSON parsers disagree on which of the two wins; TOML forbids it, " +
 			"for keys and for tables (`[social]` twice, or a value and a table of the same name). contentlint keeps the first, " +
 			"checks the entry with it, and reports the second at its key (a TOML table at its header), naming the first's line.",
@@ -95,7 +95,7 @@ var (
 	}
 	ruleFrontMatterNumber = &Rule{
 		ID: "frontmatter-number", Family: "frontmatter", Severity: SeverityError,
-		Title:  "A number is not finite",
+		Title: "A number is not finite",
 		Doc: "`.nan`, `.inf` (TOML's `nan`, `inf`) and numbers too large for a 64-bit float (`1e400`) cannot be represented in " +
 			"JSON, so the schema cannot check them; nor can a value tagged `!!int` or `!!float` that is not a number. The " +
 			"finding points at the value, once: the value then counts as empty, so no schema or field rule reports it again. " +

@@ -203,10 +203,10 @@ func TestPointers(t *testing.T) {
 // reported at the character, with how to write it.
 func TestJSONControlCharacters(t *testing.T) {
 	for src, want := range map[string]string{
-		"{\"a\": \"x\x01y\"}":   "1:9 JSON syntax error: control character U+0001 is not allowed inside a JSON string; write it as \\u0001, or remove it",
-		"{\"a\": \"x\ty\"}":     "1:9 JSON syntax error: control character U+0009 is not allowed inside a JSON string; write it as \\t, or remove it",
+		"{\"a\": \"x\x01y\"}":      "1:9 JSON syntax error: control character U+0001 is not allowed inside a JSON string; write it as \\u0001, or remove it",
+		"{\"a\": \"x\ty\"}":        "1:9 JSON syntax error: control character U+0009 is not allowed inside a JSON string; write it as \\t, or remove it",
 		"{\"a\":\n \"x\\\"\x1b\"}": "2:6 JSON syntax error: control character U+001B is not allowed inside a JSON string; write it as \\u001b, or remove it",
-		"{\"a\": 1\x0c}":        "1:8 JSON syntax error: control character U+000C is not allowed in JSON; remove it",
+		"{\"a\": 1\x0c}":           "1:8 JSON syntax error: control character U+000C is not allowed in JSON; remove it",
 	} {
 		d := Decode(NewLineIndex([]byte(src)), FormatJSON, 0, len(src), "front matter")
 		if len(d.Problems) != 1 {
