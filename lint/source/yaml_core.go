@@ -16,8 +16,6 @@ import (
 // decides what a plain scalar is; go-yaml mixes in YAML 1.1 forms (0100 as
 // octal, 1_000, 0b101, timestamps), so contentlint resolves tags itself.
 var (
-	yamlCoreNull  = regexp.MustCompile(`^(?:null|Null|NULL|~|)$`)
-	yamlCoreBool  = regexp.MustCompile(`^(?:true|True|TRUE|false|False|FALSE)$`)
 	yamlCoreInt   = regexp.MustCompile(`^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$`)
 	yamlCoreFloat = regexp.MustCompile(`^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$`)
 )
@@ -34,15 +32,23 @@ func yamlTag(n *yaml.Node) string {
 	if n.Style != 0 {
 		return "!!str"
 	}
-	switch v := n.Value; {
-	case yamlCoreNull.MatchString(v):
+	switch v := n.Value; v {
+	case "", "~", "null", "Null", "NULL":
 		return "!!null"
-	case yamlCoreBool.MatchString(v):
+	case "true", "True", "TRUE", "false", "False", "FALSE":
 		return "!!bool"
-	case yamlCoreInt.MatchString(v):
-		return "!!int"
-	case yamlCoreFloat.MatchString(v):
-		return "!!float"
+	default:
+		// Most plain scalars are words: only a digit, sign or dot can
+		// start a number, and only then are the patterns worth matching.
+		if c := v[0]; !(c >= '0' && c <= '9') && c != '-' && c != '+' && c != '.' {
+			return "!!str"
+		}
+		switch {
+		case yamlCoreInt.MatchString(v):
+			return "!!int"
+		case yamlCoreFloat.MatchString(v):
+			return "!!float"
+		}
 	}
 	return "!!str"
 }

@@ -79,6 +79,9 @@ type yamlScanner struct {
 // valid YAML: the first problem the scanner finds that go-yaml confirms.
 func yamlSyntaxIssue(src []byte) (yamlIssue, bool) {
 	if i, r := firstYAMLControl(src); i >= 0 {
+		if r == utf8.RuneError {
+			return yamlIssue{start: i, end: i + 1, message: fmt.Sprintf("invalid UTF-8 byte 0x%02x; save the file as UTF-8", src[i])}, true
+		}
 		return yamlIssue{start: i, end: i + utf8.RuneLen(r), message: fmt.Sprintf("control character %U is not allowed in YAML; remove it (only tabs and line breaks may appear)", r)}, true
 	}
 	s := &yamlScanner{src: src, x: NewLineIndex(src), anchors: map[string]bool{}, blockParent: -1}
@@ -111,7 +114,8 @@ func (s *yamlScanner) lineEndWithBreak(n int) int {
 }
 
 // firstYAMLControl returns the first character YAML does not allow in a
-// stream (what go-yaml's reader rejects) and its offset, or -1.
+// stream (what go-yaml's reader rejects) and its offset, or -1; an invalid
+// UTF-8 byte is utf8.RuneError.
 func firstYAMLControl(src []byte) (int, rune) {
 	for i := 0; i < len(src); {
 		r, size := utf8.DecodeRune(src[i:])
@@ -287,7 +291,7 @@ func (s *yamlScanner) structure(t []byte, ind int, prev yamlLine) bool {
 	case top.indent == ind:
 		return true
 	case top.indent < ind && !popped:
-		s.issue(s.lineStart, s.lineStart+ind, s.n, "this line is indented more than the one above, which does not open a nested block; indent it by %d spaces like the line above", top.indent)
+		s.issue(s.lineStart, s.lineStart+ind, s.n, "this line is indented more than the one above, which does not open a nested block; indent it by %s like the line above", plural(top.indent, "space"))
 		return false
 	}
 	// Between two levels: say which indentations would work.

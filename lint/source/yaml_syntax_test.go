@@ -76,6 +76,7 @@ func TestYAMLSyntaxErrors(t *testing.T) {
 		{"escape character", "a: 1\nb: x\x1b[2J\n", "2:5", "control character U+001B"},
 		{"DEL", "a: x\x7f\n", "1:5", "U+007F"},
 		{"C1 control", "a: x\u0085y\u0090\n", "1:7", "U+0090"},
+		{"invalid UTF-8", "a: caf\xe9\n", "1:7", "invalid UTF-8 byte 0xe9; save the file as UTF-8"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
