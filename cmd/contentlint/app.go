@@ -75,11 +75,11 @@ func (c *Command) Main(args []string) int {
 	var exit *exitError
 	if errors.As(err, &exit) {
 		if exit.err != nil {
-			fmt.Fprintf(c.Stderr, "contentlint: %v\n", exit.err)
+			fmt.Fprintf(c.Stderr, "contentlint: %s\n", source.Visible(exit.err.Error()))
 		}
 		return exit.code
 	}
-	fmt.Fprintf(c.Stderr, "contentlint: %v\n", err)
+	fmt.Fprintf(c.Stderr, "contentlint: %s\n", source.Visible(err.Error()))
 	return ExitUsage
 }
 
@@ -368,18 +368,18 @@ func (c *Command) lint(ctx *cli.Context) error {
 		ws.given, ws.names = append(ws.given, name), append(ws.names, opts.StdinName)
 	}
 	if ctx.Bool("verbose") {
-		opts.Skipped = func(p, reason string) { fmt.Fprintf(c.Stderr, "skipped %s: %s\n", ws.show(p), reason) }
+		opts.Skipped = func(p, reason string) { fmt.Fprintf(c.Stderr, "skipped %s: %s\n", source.Visible(ws.show(p)), reason) }
 	}
 	res, err := lint.Run(ctx.Context, opts)
 	if err != nil {
 		return failure(err)
 	}
 	for _, w := range res.Warnings {
-		fmt.Fprintf(c.Stderr, "contentlint: warning: %s\n", w)
+		fmt.Fprintf(c.Stderr, "contentlint: warning: %s\n", source.Visible(w))
 	}
 	if ctx.Bool("verbose") {
 		for _, name := range res.Skipped {
-			fmt.Fprintf(c.Stderr, "skipped %s: no collection in %s includes it\n", name, cfg.Name)
+			fmt.Fprintf(c.Stderr, "skipped %s: no collection in %s includes it\n", source.Visible(name), cfg.Name)
 		}
 	}
 	if err := c.write(ctx, format, res, cat, ws); err != nil {

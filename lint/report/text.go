@@ -44,7 +44,8 @@ func (Text) Report(w io.Writer, run Run) error {
 	for _, f := range run.Findings {
 		fmt.Fprintf(bw, "%s: %s: %s %s\n",
 			// Paths print with the OS separator; SARIF and annotations use "/".
-			paint(ansiBold, fmt.Sprintf("%s:%d:%d", filepath.FromSlash(f.Path), f.Span.Start.Line, f.Span.Start.Column)),
+			// A file name can come from an untrusted pull request too.
+			paint(ansiBold, fmt.Sprintf("%s:%d:%d", source.Visible(filepath.FromSlash(f.Path)), f.Span.Start.Line, f.Span.Start.Column)),
 			paint(ansiBold+severityColor[f.Severity], f.Severity.String()),
 			oneLine(f.Message),
 			paint(ansiDim, "["+f.Rule.ID+"]"))

@@ -56,3 +56,15 @@ func TestTextSafeMessage(t *testing.T) {
 		t.Errorf("got %q, want %q", buf.String(), want)
 	}
 }
+
+// TestTextSafePath: a file name with control characters prints escaped.
+func TestTextSafePath(t *testing.T) {
+	f := finding("a\x1b[2J.md", lint.SeverityError, rule("r"), 1, 1, 1, 1, "msg", "", "")
+	var buf bytes.Buffer
+	if err := (Text{}).Report(&buf, Run{Findings: []lint.Finding{f}}); err != nil {
+		t.Fatal(err)
+	}
+	if want := "a\\x1b[2J.md:1:1: error: msg [r]\n"; buf.String() != want {
+		t.Errorf("got %q, want %q", buf.String(), want)
+	}
+}
