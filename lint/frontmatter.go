@@ -293,7 +293,7 @@ func checkStart(e *Entry, bom, lineStart, indent int, openText string) {
 	} else if indent > 0 {
 		before = append(before, "indentation")
 	}
-	e.problem(ruleFrontMatterStart, e.Open, "", "%s before the opening %q: Jekyll, GitHub and tools built on gray-matter (Eleventy, Docusaurus, Gatsby) then show the front matter as text; start the file with %q", strings.Join(before, " and "), openText, openText)
+	e.problem(ruleFrontMatterStart, e.Open, "", "%s before the opening %q: Jekyll, GitHub and tools built on gray-matter (Eleventy, Docusaurus, Gatsby) then show the front matter as text (Hugo reads it); start the file with %q", strings.Join(before, " and "), openText, openText)
 }
 
 // plural writes "1 line" or "2 lines".

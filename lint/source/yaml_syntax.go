@@ -177,7 +177,9 @@ func (s *yamlScanner) line() {
 	}
 	i := 0
 	if s.quote != nil || len(s.flow) > 0 {
-		if !blank && looksLikeBlockKey(t) {
+		if !blank && (looksLikeBlockKey(t) || (s.quote != nil && bytes.HasPrefix(bytes.TrimLeft(t, " \t"), []byte("#")))) {
+			// A new field, or a comment, where the value goes on: the
+			// quote or bracket above was meant to close on its own line.
 			if q := s.quote; q != nil && ind <= q.indent {
 				s.issue(q.offset, s.x.LineEnd(q.line), q.line, "the quote opened here is not closed on its line, so the lines below are read as part of the value; add the closing %c at the end of the value: %s", q.char, s.closedText(q))
 				s.quote, s.flow = nil, nil
@@ -194,19 +196,23 @@ func (s *yamlScanner) line() {
 			if !ok || s.failed {
 				return
 			}
-			s.afterValue(t, end, s.prev.key)
+			s.afterValue(t, end, s.prev.key, s.prev.indent)
 			return
 		}
 	}
 	for i < len(t) && (t[i] == ' ' || t[i] == '\t') {
 		i++
 	}
-	if i == len(t) || t[i] == '#' {
-		return // blank or a comment: no structure
-	}
-	if tab := bytes.IndexByte(t[:i], '\t'); tab >= 0 && !(s.prev.plain && ind > s.prev.indent) {
+	empty := i == len(t) || t[i] == '#' // blank or a comment: no structure
+	if tab := bytes.IndexByte(t[:i], '\t'); tab >= 0 && (empty || !(s.prev.plain && ind > s.prev.indent)) {
+		// go-yaml rejects a tab before a comment, or on a blank line, too.
 		s.issue(s.lineStart+tab, s.lineStart+tab+1, s.n, "a tab in the indentation; YAML indents with spaces, never tabs: replace the tab with spaces")
-		s.resetLine()
+		if !empty {
+			s.resetLine()
+		}
+		return
+	}
+	if empty {
 		return
 	}
 	if ind == 0 && (hasPrefixWord(t, "---") || hasPrefixWord(t, "...")) {
@@ -494,7 +500,7 @@ func (s *yamlScanner) value(t []byte, i, col int, key string, afterKey bool) {
 		case !closed:
 			s.prev = line // the value goes on below
 		default:
-			s.afterValue(t, end, key)
+			s.afterValue(t, end, key, col)
 		}
 		return
 	default:
@@ -549,7 +555,7 @@ func (s *yamlScanner) continueOpen(t []byte, i int) (end int, closed bool) {
 
 // afterValue checks what follows a value that closed at end: nothing, a
 // comment, or (after a quoted key) the ":".
-func (s *yamlScanner) afterValue(t []byte, end int, key string) {
+func (s *yamlScanner) afterValue(t []byte, end int, key string, col int) {
 	k := end
 	for k < len(t) && (t[k] == ' ' || t[k] == '\t') {
 		k++
@@ -560,7 +566,7 @@ func (s *yamlScanner) afterValue(t []byte, end int, key string) {
 		from = s.prev.number // the value started on an earlier line
 	}
 	if k == len(t) || (t[k] == '#' && k > end) {
-		s.prev = yamlLine{number: s.n, indent: s.prev.indent, key: key, closed: closer}
+		s.prev = yamlLine{number: s.n, indent: col, key: key, closed: closer}
 		return
 	}
 	textEnd := len(bytes.TrimRight(t, " \t"))
