@@ -156,7 +156,7 @@ func (c *Config) CollectionForFile(name string) *Collection {
 		return coll
 	}
 	base := strings.TrimSuffix(name, path.Ext(name))
-	for _, alt := range []string{base + ".md", base + ".markdown"} {
+	for _, alt := range []string{lowerExt(name), base + ".md", base + ".markdown"} {
 		if coll := c.CollectionFor(alt); coll != nil {
 			return coll
 		}
@@ -227,4 +227,23 @@ func RelPath(base, target string) string {
 		return strings.TrimSuffix(up, "/")
 	}
 	return up + strings.Join(t[i:], "/")
+}
+
+// lowerExt returns name with its extension in lower case: a glob written
+// for "*.md" then matches "CAPS.MD", which every tool reads as Markdown.
+func lowerExt(name string) string {
+	ext := path.Ext(name)
+	return strings.TrimSuffix(name, ext) + strings.ToLower(ext)
+}
+
+// collectionForWalked returns the collection of a Markdown file found by
+// walking a folder or a glob, whatever the case of its extension.
+func (c *Config) collectionForWalked(name string) *Collection {
+	if coll := c.CollectionFor(name); coll != nil {
+		return coll
+	}
+	if alt := lowerExt(name); alt != name {
+		return c.CollectionFor(alt)
+	}
+	return nil
 }

@@ -142,7 +142,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 			defer wg.Done()
 			for p := range queue {
 				includes.note(p)
-				c := cfg.CollectionFor(p)
+				c := cfg.collectionForWalked(p)
 				if explicit[p] {
 					c = cfg.CollectionForFile(p)
 				}

@@ -50,8 +50,9 @@ func TestRunExplicitFiles(t *testing.T) {
 	if got := findingsOf(res); !slices.Equal(got, want) || res.Files != 3 || !slices.Equal(res.Skipped, []string{"content/drafts/x.txt"}) {
 		t.Errorf("findings %q, %d files, skipped %q; want %q, 3 files, the excluded draft skipped", got, res.Files, res.Skipped, want)
 	}
-	if res := runOn(t, fsys, "", "", "content"); res.Files != 0 {
-		t.Errorf("walking the folder linted %d files, want none (no *.md)", res.Files)
+	// A folder walk finds Markdown files whatever the case of the extension.
+	if res := runOn(t, fsys, "", "", "content"); res.Files != 1 || findingsOf(res)[0] != "content/CAPS.MD frontmatter-missing" {
+		t.Errorf("walking the folder linted %d files (%q), want CAPS.MD alone", res.Files, findingsOf(res))
 	}
 }
 
