@@ -7,7 +7,7 @@ func DefaultCatalogue() *Catalogue {
 	return NewCatalogue(
 		reportedBy(nil, ruleFileUnreadable, ruleFileTooLarge, ruleFileEmpty, ruleFileBinary, ruleFileEncoding, ruleInternalError),
 		reportedBy(checkFrontMatterMissing, ruleFrontMatterMissing),
-		reportedBy(nil, ruleFrontMatterUnterminated, ruleFrontMatterSyntax, ruleFrontMatterNotMapping, ruleFrontMatterEmpty,
+		reportedBy(nil, ruleFrontMatterStart, ruleFrontMatterUnterminated, ruleFrontMatterSyntax, ruleFrontMatterNotMapping, ruleFrontMatterEmpty,
 			ruleFrontMatterDuplicateKey, ruleFrontMatterKeyType, ruleFrontMatterNumber, ruleFrontMatterLimit),
 		reportedBy(checkDescriptionLength, ruleDescriptionLength),
 		reportedBy(checkSchema, ruleSchemaRequired, ruleSchemaUnknownField, ruleSchemaType, ruleSchemaFormat, ruleSchemaEnum,

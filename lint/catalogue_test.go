@@ -10,7 +10,7 @@ import (
 // parserRules are the rules the parser or the linter reports, not a check.
 var parserRules = []string{
 	"file-unreadable", "file-too-large", "file-empty", "file-binary", "file-encoding", "internal-error",
-	"frontmatter-unterminated", "frontmatter-syntax", "frontmatter-not-mapping", "frontmatter-empty",
+	"frontmatter-start", "frontmatter-unterminated", "frontmatter-syntax", "frontmatter-not-mapping", "frontmatter-empty",
 	"frontmatter-duplicate-key", "frontmatter-key-type", "frontmatter-number", "frontmatter-limit",
 	"body-nesting", "unused-suppression", "suppression-invalid",
 }

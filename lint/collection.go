@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"path"
 	"strings"
 
 	"github.com/bmatcuk/doublestar/v4"
@@ -54,6 +55,9 @@ type Collection struct {
 	// Options are the rule options this collection sets, each decoded onto
 	// its rule's defaults.
 	Options map[*Rule]any
+	// IncludeSpans are where each Include glob is written in the
+	// configuration, for warnings about it; empty for a built-in one.
+	IncludeSpans []Span
 }
 
 // Sections declares the headings a body is expected to have, as data.
@@ -194,6 +198,41 @@ func (c *Config) CollectionFor(name string) *Collection {
 	return nil
 }
 
+// CollectionForFile returns the collection of a file named explicitly (on
+// the command line, or as standard input's name), which is linted whatever
+// its extension: when no collection claims the name as it is, the name with
+// a Markdown extension is tried, so that "CAPS.MD" and "entry.txt" get the
+// collection of the entries beside them.
+func (c *Config) CollectionForFile(name string) *Collection {
+	if coll := c.CollectionFor(name); coll != nil {
+		return coll
+	}
+	base := strings.TrimSuffix(name, path.Ext(name))
+	for _, alt := range []string{lowerExt(name), base + ".md", base + ".markdown"} {
+		if coll := c.CollectionFor(alt); coll != nil {
+			return coll
+		}
+	}
+	return nil
+}
+
+// ExcludedBy returns the first collection that includes the file but
+// excludes it, and the exclude glob that does; nil when none does.
+func (c *Config) ExcludedBy(name string) (*Collection, string) {
+	rel := c.Rel(name)
+	for _, coll := range c.Collections {
+		if !matchAny(coll.Include, rel) {
+			continue
+		}
+		for _, p := range coll.Exclude {
+			if MatchGlob(p, rel) {
+				return coll, p
+			}
+		}
+	}
+	return nil, ""
+}
+
 // Ignored reports whether the file matches an ignore glob.
 func (c *Config) Ignored(name string) bool {
 	return len(c.Ignore) > 0 && matchAny(c.Ignore, c.Rel(name))
@@ -240,4 +279,23 @@ func RelPath(base, target string) string {
 		return strings.TrimSuffix(up, "/")
 	}
 	return up + strings.Join(t[i:], "/")
+}
+
+// lowerExt returns name with its extension in lower case: a glob written
+// for "*.md" then matches "CAPS.MD", which every tool reads as Markdown.
+func lowerExt(name string) string {
+	ext := path.Ext(name)
+	return strings.TrimSuffix(name, ext) + strings.ToLower(ext)
+}
+
+// collectionForWalked returns the collection of a Markdown file found by
+// walking a folder or a glob, whatever the case of its extension.
+func (c *Config) collectionForWalked(name string) *Collection {
+	if coll := c.CollectionFor(name); coll != nil {
+		return coll
+	}
+	if alt := lowerExt(name); alt != name {
+		return c.CollectionFor(alt)
+	}
+	return nil
 }

@@ -33,6 +33,9 @@ type Entry struct {
 
 	// Problems are what the parser found: each is a diagnostic of a parser rule.
 	Problems []Diagnostic
+	// unusable are the pointers of values the decoder could not represent
+	// (.inf, 1e400): already reported, so the schema says nothing more.
+	unusable map[string]bool
 	// Fatal is set when the file cannot be linted further (binary, empty, wrong encoding).
 	Fatal bool
 

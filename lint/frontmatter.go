@@ -2,6 +2,8 @@ package lint
 
 import (
 	"bytes"
+	"fmt"
+	"strings"
 
 	"github.com/adrg/frontmatter"
 
@@ -20,20 +22,19 @@ type splitter struct {
 type captured struct {
 	format source.Format
 	data   []byte
-	delims bool // the data includes its delimiters (JSON's bare braces)
 }
 
 func newSplitter() *splitter {
-	capture := func(format source.Format, delims bool) frontmatter.UnmarshalFunc {
+	capture := func(format source.Format) frontmatter.UnmarshalFunc {
 		return func(data []byte, v any) error {
 			c := v.(*captured)
-			c.format, c.data, c.delims = format, data, delims
+			c.format, c.data = format, data
 			return nil
 		}
 	}
 	s := &splitter{opening: map[string]source.Format{}}
 	add := func(start, end string, format source.Format) {
-		s.formats = append(s.formats, frontmatter.NewFormat(start, end, capture(format, false)))
+		s.formats = append(s.formats, frontmatter.NewFormat(start, end, capture(format)))
 		s.opening[start] = format
 	}
 	add("---", "---", source.FormatYAML)
@@ -42,9 +43,7 @@ func newSplitter() *splitter {
 	add("---toml", "---", source.FormatTOML)
 	add(";;;", ";;;", source.FormatJSON)
 	add("---json", "---", source.FormatJSON)
-	// A bare JSON object followed by a blank line, as Hugo writes it.
-	s.formats = append(s.formats, &frontmatter.Format{Start: "{", End: "}", Unmarshal: capture(source.FormatJSON, true), UnmarshalDelims: true, RequiresNewLine: true})
-	s.opening["{"] = source.FormatJSON
+	// A bare JSON object, as Hugo writes it, is found by splitJSON.
 	return s
 }
 
@@ -55,9 +54,21 @@ func (s *splitter) split(e *Entry) {
 	if bytes.HasPrefix(src, utf8BOM) {
 		bom = len(utf8BOM)
 	}
+	openLine := firstNonBlankLine(e.Lines, bom)
+	lineText := e.Lines.LineText(openLine)
+	lineStart := e.Lines.LineStart(openLine)
+	if openLine == e.Lines.Pos(bom).Line {
+		lineText, lineStart = src[bom:e.Lines.LineEnd(openLine)], bom
+	}
+	openText := string(bytes.TrimSpace(lineText))
+	indent := len(lineText) - len(bytes.TrimLeft(lineText, " \t"))
+	if strings.HasPrefix(openText, "{") {
+		s.splitJSON(e, bom, lineStart+indent)
+		return
+	}
 	// frontmatter sees lines our way only in a copy prepared for it; every
 	// byte offset stays the same (see forSplitting).
-	split := forSplitting(src)
+	split := forSplitting(src, lineStart)
 	var c captured
 	rest, err := frontmatter.Parse(bytes.NewReader(split[bom:]), &c, s.formats...)
 	if err != nil {
@@ -66,28 +77,21 @@ func (s *splitter) split(e *Entry) {
 		e.BodyOffset = bom
 		return
 	}
-	openLine := firstNonBlankLine(e.Lines, bom)
-	openText := string(bytes.TrimSpace(e.Lines.LineText(openLine)))
-	if openLine == 1 {
-		openText = string(bytes.TrimSpace(bytes.TrimPrefix(e.Lines.LineText(1), utf8BOM)))
-	}
 	if c.data == nil {
 		e.BodyOffset = bom
-		if format, ok := s.opening[openText]; ok && format != source.FormatJSON {
+		if format, ok := s.opening[openText]; ok {
 			// An opening delimiter that frontmatter did not close.
 			e.Format = format
-			e.Open = e.Lines.LineSpan(openLine)
-			e.problem(ruleFrontMatterUnterminated, e.Open, "", "front matter opened with %q is never closed; add a line %q after the last field", openText, closingFor(openText))
+			e.Open = e.Lines.Span(lineStart+indent, e.Lines.LineEnd(openLine))
+			e.problem(ruleFrontMatterUnterminated, e.Open, "", "front matter opened with %q is never closed; add a line %q after the last field%s", openText, closingFor(openText), indentedCloser(e, openLine, closingFor(openText)))
 		}
 		return
 	}
 	e.Format = c.format
-	e.Open = e.Lines.LineSpan(openLine)
+	e.Open = e.Lines.Span(lineStart+indent, e.Lines.LineEnd(openLine))
+	checkStart(e, bom, lineStart, indent, openText)
 	e.BodyOffset = len(src) - len(rest)
 	start := e.Lines.LineStart(openLine + 1)
-	if c.delims {
-		start = e.Lines.LineStart(openLine)
-	}
 	end := start + len(c.data)
 	if end > len(src) || !bytes.Equal(split[start:end], c.data) {
 		// frontmatter skips blank lines we did not expect; find the data itself.
@@ -98,9 +102,6 @@ func (s *splitter) split(e *Entry) {
 		end = min(end, len(src))
 	}
 	closeLine := e.Lines.Pos(end).Line
-	if c.delims {
-		closeLine = e.Lines.Pos(end - 1).Line
-	}
 	e.Close = e.Lines.LineSpan(closeLine)
 	decode(e, c.format, start, end)
 }
@@ -109,10 +110,11 @@ func (s *splitter) split(e *Entry) {
 // offsets as src: frontmatter ends lines at "\n" only, while the line index,
 // YAML and CommonMark also end a line at a lone "\r", so each lone "\r"
 // becomes "\n"; and frontmatter trims lines before comparing them with a
-// delimiter, so an indented "---" inside a YAML block scalar (or an
-// indented "}" inside a JSON object) would close the front matter early,
-// so such lines are masked. src itself is returned when nothing changes.
-func forSplitting(src []byte) []byte {
+// delimiter, so an indented "---" inside a YAML block scalar would close
+// the front matter early, so such lines are masked, except the opening
+// line starting at opener (an indented opener is reported, not missed).
+// src itself is returned when nothing changes.
+func forSplitting(src []byte, opener int) []byte {
 	var out []byte
 	edit := func(i int, b byte) {
 		if out == nil {
@@ -144,7 +146,7 @@ func forSplitting(src []byte) []byte {
 		} else {
 			end += start
 		}
-		if c := lines[start]; c == ' ' || c == '\t' {
+		if c := lines[start]; (c == ' ' || c == '\t') && start != opener {
 			line := lines[start:end]
 			if trimmed := bytes.TrimSpace(line); isDelimiter(trimmed) {
 				edit(start+len(line)-len(bytes.TrimLeft(line, " \t")), '#')
@@ -180,7 +182,11 @@ func closingFor(open string) string {
 func firstNonBlankLine(x *source.LineIndex, off int) int {
 	line := x.Pos(off).Line
 	for ; line < x.Lines(); line++ {
-		if len(bytes.TrimSpace(x.LineText(line))) > 0 {
+		text := x.LineText(line)
+		if line == 1 {
+			text = bytes.TrimPrefix(text, utf8BOM)
+		}
+		if len(bytes.TrimSpace(text)) > 0 {
 			break
 		}
 	}
@@ -203,6 +209,12 @@ func decode(e *Entry, format source.Format, start, end int) {
 			span = e.Open
 		}
 		e.problem(decodeRules[p.Kind], span, source.FieldPath(nil, p.Pointer), "%s", p.Message)
+		if p.Kind == source.ProblemNumber {
+			if e.unusable == nil {
+				e.unusable = map[string]bool{}
+			}
+			e.unusable[p.Pointer] = true
+		}
 	}
 	if doc.Failed {
 		return
@@ -248,4 +260,102 @@ func withoutLoneCR(src []byte) []byte {
 		return src
 	}
 	return out
+}
+
+// indentedCloser explains an unterminated front matter whose closing
+// delimiter is there but indented, which does not close it.
+func indentedCloser(e *Entry, openLine int, closer string) string {
+	for n := openLine + 1; n <= e.Lines.Lines(); n++ {
+		text := e.Lines.LineText(n)
+		if string(bytes.TrimSpace(text)) == closer && len(bytes.TrimLeft(text, " \t")) < len(text) {
+			return fmt.Sprintf(" (the indented %q on line %d does not close it: remove its indentation)", closer, n)
+		}
+	}
+	return ""
+}
+
+// checkStart reports front matter that does not open on the file's first
+// line, first column, where most tools that read "---" front matter look
+// for it. Only Hugo and Zola skip leading white space, and they are the
+// only readers of "+++" (TOML) front matter: real Zola sites start every
+// page with a blank line, so "+++" is never reported.
+func checkStart(e *Entry, bom, lineStart, indent int, openText string) {
+	blank := e.Lines.Pos(lineStart).Line - e.Lines.Pos(bom).Line
+	if (blank == 0 && indent == 0) || openText == "+++" {
+		return
+	}
+	var before []string
+	if blank > 0 {
+		before = append(before, plural(blank, "blank line"))
+	}
+	if ws := e.Src[lineStart : lineStart+indent]; bytes.Count(ws, []byte(" ")) == len(ws) && indent > 0 {
+		before = append(before, plural(indent, "space"))
+	} else if indent > 0 {
+		before = append(before, "indentation")
+	}
+	e.problem(ruleFrontMatterStart, e.Open, "", "%s before the opening %q: Jekyll, GitHub and tools built on gray-matter (Eleventy, Docusaurus, Gatsby) then show the front matter as text (Hugo reads it); start the file with %q", strings.Join(before, " and "), openText, openText)
+}
+
+// plural writes "1 line" or "2 lines".
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// splitJSON reads front matter that is a bare JSON object, as Hugo writes
+// it: from the "{" at open to its matching "}", on one line or many; the
+// body starts after it. A "{" that does not start a JSON object (a
+// template's "{{") is body text.
+func (s *splitter) splitJSON(e *Entry, bom, open int) {
+	src := e.Src
+	next := open + 1
+	for next < len(src) && (src[next] == ' ' || src[next] == '\t' || src[next] == '\r' || src[next] == '\n') {
+		next++
+	}
+	if next < len(src) && src[next] != '"' && src[next] != '}' {
+		e.BodyOffset = bom
+		return
+	}
+	e.Format = source.FormatJSON
+	end := jsonObjectEnd(src, open)
+	if end < 0 {
+		e.Open = e.Lines.Span(open, open+1)
+		e.BodyOffset = len(src)
+		e.problem(ruleFrontMatterUnterminated, e.Open, "", "front matter opened with \"{\" is never closed; add the closing \"}\" after the last field")
+		return
+	}
+	e.Open = e.Lines.Span(open, open+1)
+	e.Close = e.Lines.Span(end-1, end)
+	body := end
+	if rest := e.Lines.LineEnd(e.Lines.Pos(end - 1).Line); len(bytes.TrimSpace(src[end:rest])) == 0 {
+		body = e.Lines.LineStart(e.Lines.Pos(end-1).Line + 1)
+	}
+	e.BodyOffset = max(body, end)
+	decode(e, source.FormatJSON, open, end)
+}
+
+// jsonObjectEnd returns the offset just past the "}" that closes the JSON
+// object opening at open, skipping strings, or -1.
+func jsonObjectEnd(src []byte, open int) int {
+	depth := 0
+	for i := open; i < len(src); i++ {
+		switch src[i] {
+		case '"':
+			for i++; i < len(src) && src[i] != '"'; i++ {
+				if src[i] == '\\' {
+					i++
+				}
+			}
+		case '{', '[':
+			depth++
+		case '}', ']':
+			depth--
+			if depth == 0 {
+				return i + 1
+			}
+		}
+	}
+	return -1
 }

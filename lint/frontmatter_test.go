@@ -1,6 +1,12 @@
 package lint
 
-import "testing"
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/glasgow-open-data/contentlint/lint/source"
+)
 
 // TestForSplitting: lone CRs become line ends and indented delimiter
 // look-alikes are masked, with every offset unchanged.
@@ -14,10 +20,68 @@ func TestForSplitting(t *testing.T) {
 		{"\t+++\n", "\t#++\n"},
 	}
 	for _, tc := range cases {
-		got := string(forSplitting([]byte(tc.in)))
+		got := string(forSplitting([]byte(tc.in), -1))
 		if got != tc.want {
 			t.Errorf("forSplitting(%q) = %q, want %q", tc.in, got, tc.want)
 		}
+	}
+	// The opening line itself is left alone, indented or not.
+	if got := string(forSplitting([]byte("  ---\na: |\n  ---\n---\n"), 0)); got != "  ---\na: |\n  #--\n---\n" {
+		t.Errorf("forSplitting with the opener at 0 = %q", got)
+	}
+}
+
+// TestSplit: where the front matter is found, in what format, what the
+// body is, and what the splitter reports, for each way an entry can start.
+func TestSplit(t *testing.T) {
+	cases := []struct {
+		name, src string
+		format    source.Format
+		open      string // "line:col" of the opening delimiter, "" for none
+		body      string // the body's first line
+		rules     string // the problems' rule ids
+	}{
+		{"YAML", "---\ntitle: x\n---\nBody\n", source.FormatYAML, "1:1", "Body", ""},
+		{"blank line before YAML", "\n---\ntitle: x\n---\nBody\n", source.FormatYAML, "2:1", "Body", "[frontmatter-start]"},
+		{"blank lines with spaces before YAML", "  \n\t\n---\ntitle: x\n---\nBody\n", source.FormatYAML, "3:1", "Body", "[frontmatter-start]"},
+		{"indented YAML opener, closed", "  ---\ntitle: x\n---\nBody\n", source.FormatYAML, "1:3", "Body", "[frontmatter-start]"},
+		{"tab-indented opener", "\t---\ntitle: x\n---\nBody\n", source.FormatYAML, "1:2", "Body", "[frontmatter-start]"},
+		{"BOM then a blank line", "\ufeff\n---\ntitle: x\n---\nBody\n", source.FormatYAML, "2:1", "Body", "[frontmatter-start]"},
+		{"BOM", "\ufeff---\ntitle: x\n---\nBody\n", source.FormatYAML, "1:2", "Body", ""},
+		{"blank line before ;;;", "\n;;;\n{\"title\": \"x\"}\n;;;\nBody\n", source.FormatJSON, "2:1", "Body", "[frontmatter-start]"},
+		{"Zola: blank line and trailing spaces", "\n+++\ntitle = \"x\"\n+++        \nBody\n        \n", source.FormatTOML, "2:1", "Body", ""},
+		{"indented +++", "  +++\ntitle = \"x\"\n+++\nBody\n", source.FormatTOML, "1:3", "Body", ""},
+		{"one-line JSON", "{ \"title\": \"x\" }\n\nBody\n", source.FormatJSON, "1:1", "Body", ""},
+		{"one-line JSON, body next line", "{\"title\": \"x\"}\nBody\n", source.FormatJSON, "1:1", "Body", ""},
+		{"JSON over lines", "{\n  \"title\": \"x\",\n  \"tags\": [\"}\"]\n}\nBody\n", source.FormatJSON, "1:1", "Body", ""},
+		{"JSON after a blank line", "\n{\"title\": \"x\"}\nBody\n", source.FormatJSON, "2:1", "Body", ""},
+		{"JSON never closed", "{ \"title\": \"x\"\n\nBody\n", source.FormatJSON, "1:1", "", "[frontmatter-unterminated]"},
+		{"a template, not JSON", "{{< figure src=\"x\" >}}\n", source.FormatNone, "", "{{< figure src=\"x\" >}}", ""},
+		{"indented closer", "---\ntitle: x\n  ---\nBody\n", source.FormatYAML, "1:1", "---", "[frontmatter-unterminated]"},
+		{"no front matter", "# Title\n", source.FormatNone, "", "# Title", ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			e := NewParser().Parse("x.md", []byte(tc.src))
+			var rules []string
+			for _, p := range e.Problems {
+				rules = append(rules, p.Rule.ID)
+			}
+			open := ""
+			if !e.Open.IsZero() {
+				open = fmt.Sprintf("%d:%d", e.Open.Start.Line, e.Open.Start.Column)
+			}
+			body, _, _ := strings.Cut(strings.TrimLeft(string(e.BodySource()), "\n"), "\n")
+			if e.Format != tc.format || open != tc.open || body != tc.body || (tc.rules != "" && fmt.Sprint(rules) != tc.rules) || (tc.rules == "" && len(rules) > 0) {
+				t.Errorf("format %q, open %s, body %q, problems %v\nwant %q, %s, %q, %s", e.Format, open, body, e.Problems, tc.format, tc.open, tc.body, tc.rules)
+			}
+			if tc.format != source.FormatNone && tc.rules == "" && e.Data["title"] != "x" {
+				t.Errorf("data %#v", e.Data)
+			}
+			if strings.Contains(tc.rules, "unterminated") && tc.name == "indented closer" && !strings.Contains(e.Problems[0].Message, "the indented \"---\" on line 3 does not close it") {
+				t.Errorf("message %q", e.Problems[0].Message)
+			}
+		})
 	}
 }
 

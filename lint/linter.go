@@ -103,7 +103,11 @@ func (l *Linter) check(e *Entry, c *Collection, exists func(string) bool) []Find
 // settings with the schema the entry names. A schema that cannot be loaded
 // is a finding at the key's value, and the entry is not schema-checked.
 func (l *Linter) entrySchema(e *Entry, c *Collection) *Collection {
-	ref, ok := e.Data["$schema"].(string)
+	raw, named := e.Data["$schema"]
+	ref, ok := raw.(string)
+	if named && !ok && c != nil {
+		e.problem(ruleSchemaRef, e.Locate("/$schema").Value, "$schema", "$schema: must be the path of a schema file, as a string, not %s", source.Describe(raw))
+	}
 	if !ok || c == nil {
 		return c
 	}
@@ -182,11 +186,12 @@ func (l *Linter) LintFile(name string, c *Collection) []Finding {
 }
 
 // LintReader lints one entry read from r (standard input), named name,
-// within the same size limit as files. Relative links are not checked:
-// the entry is not where its name says.
+// within the same size limit as files. When name is a path of the linter's
+// file system, relative links are checked from its folder, as for the file
+// it stands for; a pseudo-name such as "<stdin>" checks none.
 func (l *Linter) LintReader(name string, r io.Reader, c *Collection) []Finding {
 	src, err := l.readLimited(r, 0)
-	return l.lintRead(name, src, err, c, nil)
+	return l.lintRead(name, src, err, c, l.existsNear(name))
 }
 
 func (l *Linter) lintRead(name string, src []byte, err error, c *Collection, exists func(string) bool) []Finding {

@@ -109,10 +109,10 @@ func TestSeverities(t *testing.T) {
 	}
 }
 
-// TestRun covers the driver's own work: standard input named and linted
-// with the first collection when none claims its name, files no collection
-// claims listed as skipped, sorted findings named as the caller says, and
-// usage errors for paths that do not exist.
+// TestRun covers the driver's own work: standard input named by a path is
+// that file (skipped like it when no collection claims it), files no
+// collection claims listed as skipped, sorted findings named as the caller
+// says, and usage errors for paths that do not exist.
 func TestRun(t *testing.T) {
 	cat := lint.DefaultCatalogue()
 	cfg := &lint.Config{Dir: ".", Collections: []*lint.Collection{
@@ -137,12 +137,12 @@ func TestRun(t *testing.T) {
 	for _, f := range res.Findings {
 		got = append(got, f.Path+" "+f.Rule.ID)
 	}
-	want := []string{"./content/a.md image-alt", "./content/b.md frontmatter-missing", "./notes/stdin.md frontmatter-missing"}
+	want := []string{"./content/a.md image-alt", "./content/b.md frontmatter-missing"}
 	if !slices.Equal(got, want) {
 		t.Errorf("findings %q, want %q", got, want)
 	}
-	if res.Files != 3 || !slices.Equal(res.Skipped, []string{"./notes/todo.md"}) {
-		t.Errorf("linted %d files and skipped %q, want 3 and ./notes/todo.md", res.Files, res.Skipped)
+	if res.Files != 2 || !slices.Equal(res.Skipped, []string{"./notes/stdin.md", "./notes/todo.md"}) {
+		t.Errorf("linted %d files and skipped %q, want 2 and ./notes/stdin.md, ./notes/todo.md", res.Files, res.Skipped)
 	}
 	if len(skipped) != 0 {
 		t.Errorf("Skipped was told of %q; a file no collection claims is in Result.Skipped only", skipped)
@@ -205,5 +205,17 @@ func TestResultFilters(t *testing.T) {
 	clean := &lint.Result{Findings: []lint.Finding{f("link-url", lint.SeverityError, true)}}
 	if failed, _ := clean.Failed(lint.SeverityNote, 0); failed {
 		t.Errorf("a suppressed error fails the run")
+	}
+}
+
+// TestWarningCount: --max-warnings's reason counts in words that agree.
+func TestWarningCount(t *testing.T) {
+	r := &lint.Result{Findings: []lint.Finding{{Severity: lint.SeverityWarning}}}
+	if failed, reason := r.Failed(lint.SeverityError, 0); !failed || reason != "1 warning, more than --max-warnings 0" {
+		t.Errorf("Failed = %v, %q", failed, reason)
+	}
+	r.Findings = append(r.Findings, lint.Finding{Severity: lint.SeverityWarning})
+	if _, reason := r.Failed(lint.SeverityError, 1); reason != "2 warnings, more than --max-warnings 1" {
+		t.Errorf("reason %q", reason)
 	}
 }

@@ -8,8 +8,11 @@ import (
 	"github.com/yuin/goldmark/text"
 )
 
-// markdownParser is CommonMark with the GFM extensions content uses. One is
-// built per run; goldmark parsers are safe for concurrent use.
+// markdownParser is CommonMark with the GFM extensions content uses, and
+// footnotes ("[^1]" with "[^1]: text"), which GitHub, Hugo and most
+// generators render: without them a definition reads as a link to a file
+// named by its first word. One is built per run; goldmark parsers are safe
+// for concurrent use.
 type markdownParser struct{ p parser.Parser }
 
 func newMarkdownParser() markdownParser {
@@ -18,6 +21,7 @@ func newMarkdownParser() markdownParser {
 		extension.Strikethrough,
 		extension.Linkify,
 		extension.TaskList,
+		extension.Footnote,
 	))
 	return markdownParser{p: md.Parser()}
 }

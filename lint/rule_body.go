@@ -21,7 +21,8 @@ var (
 		Doc: "Every web link, image and autolink destination in the body must be a valid public http(s) address, " +
 			"checked by the same validator as URL fields in the front matter: a typo in the scheme (htps:, hhttps:), a space, a missing " +
 			"host, a private address, or a scheme that runs code (javascript:, data:) is a broken or unsafe link for every reader. " +
-			"A protocol-relative link (\"//example.org/page\") works on a site served over https, so only its host and path are checked. " +
+			"A protocol-relative link (\"//example.org/page\") works on a site served over https, so only its host and path are checked; " +
+			"a destination without a scheme that starts with a web address (\"www.example.org\", \"example.org/page\") is a web address missing its \"https://\", not a file. " +
 			"Links within the page (\"#section\") are fine; mailto: links are checked by link-email, links to localhost by " +
 			"link-localhost; links of other applications' schemes (tel:, sms:, zoommtg:, irc:, view-source:, ...) are left alone. " +
 			"Raw HTML tags are not checked. The finding points at the link.",
@@ -50,7 +51,8 @@ var (
 			"relative to the entry's folder; the query and fragment are ignored and percent-escapes decoded before " +
 			"looking. Site-absolute paths (\"/about\") are skipped: they are resolved by the site's router against " +
 			"pages that may not exist as files in this repository, so checking them would only produce false alarms. " +
-			"The rule is skipped when the linter cannot look at the file system (for example when reading stdin).",
+			"An entry read from standard input is checked as the file its --stdin-filename names, from that file's folder; " +
+			"without a name the rule is skipped, as it is whenever the linter cannot look at the file system.",
 		Config:   exampleBare,
 		Bad:      titled("![Our logo](images/logo.png)\n"),
 		Files:    map[string]string{"images/glasgow-open-data.png": "(an image)"},
@@ -351,6 +353,8 @@ func runLinkURL(p *Pass) {
 		}
 		scheme := uriScheme(d)
 		switch {
+		case scheme == "" && bareDomain(d):
+			p.Report(ruleLinkURL, l.span(p.Entry), "%s %q has no scheme, so it opens as a file next to this page; add https://: %q", l.noun(), d, "https://"+d)
 		case localhostLink(d):
 			continue // link-localhost
 		case scheme == "" && strings.HasPrefix(d, "//"):
@@ -399,11 +403,22 @@ func runLinkEmail(p *Pass) {
 	}
 }
 
+// bareDomain reports whether a destination without a scheme is a web
+// address someone forgot the scheme of: "www.example.org/page",
+// "example.org" (a name under a real top-level domain, not a file name
+// such as "notes.md").
+func bareDomain(dest string) bool {
+	first, _, _ := strings.Cut(dest, "/")
+	first, _, _ = strings.Cut(first, "?")
+	first, _, _ = strings.Cut(first, "#")
+	return validate.LooksLikeDomain(first)
+}
+
 // relativeTarget returns the slash-separated path relative to the entry's
 // folder that dest names, or "" when dest is not a relative file reference.
 func relativeTarget(dest string) string {
-	if dest == "" || dest[0] == '#' || dest[0] == '/' || dest[0] == '\\' || uriScheme(dest) != "" {
-		return "" // a fragment, site-absolute, protocol-relative or absolute URI
+	if dest == "" || dest[0] == '#' || dest[0] == '/' || dest[0] == '\\' || uriScheme(dest) != "" || bareDomain(dest) {
+		return "" // a fragment, site-absolute, protocol-relative or absolute URI, or a web address (link-url)
 	}
 	if i := strings.IndexAny(dest, "?#"); i >= 0 {
 		dest = dest[:i]

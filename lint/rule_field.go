@@ -61,7 +61,7 @@ func newSocialRules(networks []validate.Network) []*Rule {
 	for i, n := range networks {
 		out[i] = &Rule{
 			ID: "social-" + n.Name, Family: "social", Severity: SeverityError,
-			Title: "A " + n.Title + " handle or profile URL is malformed",
+			Title: strings.ToUpper(n.Article[:1]) + n.Article[1:] + " " + n.Title + " handle or profile URL is malformed",
 			Doc: n.Rule + " A field holds the handle (the bare handle, with a leading @ where people write it so), a profile URL on " + n.Title + "'s own site, or either: the configuration says which " +
 				"(`{kind: social, network: " + n.Name + ", form: handle}` when the site's template adds the address; `form: url` for full links; `any`, the default, for either), and a value in the other form gets the converted value to write. " +
 				"A URL of another network is an error that names it. An empty value is no value and is not checked, unless the collection or field sets `empty: error`. The finding points at the value.",

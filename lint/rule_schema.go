@@ -1,6 +1,8 @@
 package lint
 
 import (
+	"maps"
+
 	"github.com/glasgow-open-data/contentlint/lint/source"
 	"github.com/glasgow-open-data/contentlint/schema"
 )
@@ -85,7 +87,16 @@ func checkSchema(p *Pass) {
 	if p.Collection == nil || p.Collection.Schema == nil || e.Data == nil {
 		return
 	}
-	for _, v := range p.Collection.Schema.Validate(e.Data) {
+	data := e.Data
+	if _, ok := data["$schema"]; ok {
+		// The key that chooses the schema is not data the schema describes.
+		data = maps.Clone(data)
+		delete(data, "$schema")
+	}
+	for _, v := range p.Collection.Schema.Validate(data) {
+		if e.unusable[v.Pointer] {
+			continue // a number JSON cannot hold, reported by frontmatter-number
+		}
 		field := source.FieldPath(e.Data, v.Pointer)
 		label := field
 		if label == "" {

@@ -46,8 +46,9 @@ var (
 		Family: "section",
 		Title:  "Declared sections appear in the declared order",
 		Doc: "When the collection asks for ordered sections, the declared sections that are present must appear in " +
-			"declaration order (required sections first, then recommended ones). The finding points at the section " +
-			"that comes too late and names the one it should precede.",
+			"declaration order (required sections first, then recommended ones). contentlint finds the fewest sections " +
+			"to move (those outside the longest run already in order) and reports each at its heading, naming the one " +
+			"move that puts it in place: before the next section it belongs ahead of, or after the last one it follows.",
 		Config:   exampleOrdered,
 		Bad:      titled("## Get Involved\n\nCome to a hack night.\n\n## Our Mission\n\nWe open up data.\n\n## Current Projects\n\nA transport dashboard.\n\n"),
 		Good:     titled("## Our Mission\n\nWe open up data.\n\n## Get Involved\n\nCome to a hack night.\n\n## Current Projects\n\nA transport dashboard.\n\n"),
@@ -353,33 +354,67 @@ func runSectionPresence(p *Pass, required bool) {
 	}
 }
 
-// runSectionOrder reports declared sections that come after a section
-// declared later than them.
+// runSectionOrder reports the declared sections to move to put the body
+// in the declared order: those outside a longest run already in order, so
+// that each finding names the one move that places its section, and the
+// fewest sections move.
 func runSectionOrder(p *Pass) {
 	s := sectionsOf(p)
 	if s == nil || !s.Order {
 		return
 	}
 	o := outline(p.Entry, s)
-	declOf := make(map[int]int, len(o.present)) // heading index → decl index
-	for d, h := range o.present {
-		if h >= 0 {
-			declOf[h] = d
+	// The declared sections present, in body order, with their declaration index.
+	type placed struct{ heading, decl int }
+	var seq []placed
+	for i := range o.headings {
+		for d, h := range o.present {
+			if h == i {
+				seq = append(seq, placed{i, d})
+			}
 		}
 	}
-	maxDecl, maxHeading := -1, -1
-	for i, h := range o.headings {
-		d, ok := declOf[i]
-		if !ok {
+	// Longest increasing run by declaration index; on a tie the one that
+	// keeps earlier headings in place, so the later heading is the one moved.
+	n := len(seq)
+	length, prev := make([]int, n), make([]int, n)
+	best := -1
+	for i := range seq {
+		length[i], prev[i] = 1, -1
+		for j := 0; j < i; j++ {
+			if seq[j].decl < seq[i].decl && length[j]+1 > length[i] {
+				length[i], prev[i] = length[j]+1, j
+			}
+		}
+		if best < 0 || length[i] > length[best] {
+			best = i
+		}
+	}
+	keep := make([]bool, n)
+	for i := best; i >= 0; i = prev[i] {
+		keep[i] = true
+	}
+	for i, x := range seq {
+		if keep[i] {
 			continue
 		}
-		if d < maxDecl {
-			later := o.headings[maxHeading]
-			p.Report(ruleSectionOrder, h.span, "section %q comes after %q; move it before %q (sections go in the order %s)",
-				h.text, later.text, later.text, declaredOrder(o.decls))
-			continue
+		h := o.headings[x.heading]
+		move := ""
+		for j := range seq {
+			if keep[j] && seq[j].decl > x.decl {
+				move = fmt.Sprintf("move it before %q", o.headings[seq[j].heading].text)
+				break
+			}
 		}
-		maxDecl, maxHeading = d, i
+		if move == "" {
+			for j := n - 1; j >= 0; j-- {
+				if keep[j] && seq[j].decl < x.decl {
+					move = fmt.Sprintf("move it after %q", o.headings[seq[j].heading].text)
+					break
+				}
+			}
+		}
+		p.Report(ruleSectionOrder, h.span, "section %q is out of order; %s (sections go in the order %s)", h.text, move, declaredOrder(o.decls))
 	}
 }
 

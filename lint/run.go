@@ -7,7 +7,9 @@ import (
 	"io/fs"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // Options configure one run of Run.
@@ -48,6 +50,10 @@ type Result struct {
 	Findings []Finding
 	Files    int      // files linted
 	Skipped  []string // files no collection claims, sorted
+	// Warnings are problems with the run, not with a file: include globs
+	// that cannot work or match no file, a run that linted no file. They
+	// read "file:line:col: message" where they have a position.
+	Warnings []string
 	// Verdicts are the online audit's verdicts for every distinct target;
 	// nil when the run was offline.
 	Verdicts map[Target]Verdict
@@ -70,22 +76,45 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	l := NewLinter(cat, opts.Config, opts.FS, opts.MaxFileSize)
-	walker := &Walker{FS: opts.FS, Ignore: opts.Config.Ignored, Skipped: opts.Skipped}
+	cfg := opts.Config
+	l := NewLinter(cat, cfg, opts.FS, opts.MaxFileSize)
+	var ignored atomic.Int64
+	ignore := func(p string) bool {
+		if cfg.Ignored(p) {
+			ignored.Add(1)
+			return true
+		}
+		return false
+	}
+	walker := &Walker{FS: opts.FS, Ignore: ignore, Skipped: opts.Skipped}
 	if err := walker.Check(paths, name); err != nil {
 		return nil, err
 	}
 	var files []string
 	stdin := 0
+	// Files named explicitly are linted whatever their extension.
+	explicit := map[string]bool{}
 	for _, p := range paths {
 		if p == "-" {
 			stdin++
 			continue
 		}
 		files = append(files, p)
+		if info, err := fs.Stat(opts.FS, p); (err == nil && !info.IsDir()) || (err != nil && !IsPattern(p)) {
+			explicit[p] = true
+		}
 	}
 	if stdin > 1 {
 		return nil, fmt.Errorf("\"-\" is named %d times; standard input can be read once", stdin)
+	}
+	includes := newIncludeTracker(cfg)
+	// Files named explicitly belong to a collection by their path alone;
+	// walked files must also have a Markdown name.
+	collectionOf := func(p string) *Collection {
+		if explicit[p] {
+			return cfg.CollectionForFile(p)
+		}
+		return cfg.collectionForWalked(p)
 	}
 
 	res := &Result{}
@@ -94,7 +123,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 			// Both halves of the audit read standard input: keep it.
 			opts.Stdin = replay(io.ReadAll(io.LimitReader(opts.Stdin, l.maxFileSize+1)))
 		}
-		verdicts, err := l.probe(ctx, opts, walker, files, stdin == 1)
+		verdicts, err := l.probe(ctx, opts, walker, files, stdin == 1, collectionOf)
 		if err != nil {
 			return nil, err
 		}
@@ -102,9 +131,12 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		l.online = &onlineRun{config: l.online.config, verdicts: res.Verdicts}
 	}
 	if stdin == 1 {
-		stdinName, coll := stdinEntry(opts)
-		res.Findings = named(l.LintReader(stdinName, opts.Stdin, coll), name)
-		res.Files++
+		if lintStdin(l, opts, res, &ignored, includes) {
+			res.Files++
+		}
+		for i := range res.Findings {
+			res.Findings[i].Path = name(res.Findings[i].Path)
+		}
 	}
 
 	jobs := opts.Jobs
@@ -137,7 +169,8 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		go func() {
 			defer wg.Done()
 			for p := range queue {
-				c := opts.Config.CollectionFor(p)
+				includes.note(p)
+				c := collectionOf(p)
 				if c == nil {
 					results <- fileResult{skipped: p}
 					continue
@@ -163,22 +196,81 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	res.Findings = SortFindings(res.Findings)
 	slices.Sort(res.Skipped)
+	res.Warnings = includes.warnings(ctx, opts.FS)
+	if res.Files == 0 {
+		res.Warnings = append(res.Warnings, noFileLinted(res, cfg, ignored.Load(), paths, name))
+	}
 	return res, nil
 }
 
-// stdinEntry names standard input's entry and picks its collection:
-// standard input is linted whatever its name, falling back to the first
-// collection.
-func stdinEntry(opts Options) (string, *Collection) {
-	stdinName := opts.StdinName
-	if stdinName == "" {
-		stdinName = "<stdin>"
+// stdinEntry names standard input's entry and picks its collection. Named
+// by a path, it is what that file would be: the same collection, ignore and
+// exclude globs, and relative links checked from its folder, so that an
+// editor and CI agree; ok is false when that file is ignored (ignored is
+// then set) or in no collection. Unnamed, it is linted whatever it is,
+// with the first collection.
+func stdinEntry(opts Options) (name string, coll *Collection, ignored, ok bool) {
+	cfg := opts.Config
+	name = opts.StdinName
+	if name == "" || isPseudoPath(name) {
+		if name == "" {
+			name = "<stdin>"
+		}
+		coll = cfg.CollectionFor(name)
+		if coll == nil && len(cfg.Collections) > 0 {
+			coll = cfg.Collections[0]
+		}
+		return name, coll, false, true
 	}
-	coll := opts.Config.CollectionFor(stdinName)
-	if coll == nil && len(opts.Config.Collections) > 0 {
-		coll = opts.Config.Collections[0]
+	if cfg.Ignored(name) {
+		return name, nil, true, false
 	}
-	return stdinName, coll
+	coll = cfg.CollectionForFile(name)
+	return name, coll, false, coll != nil
+}
+
+// lintStdin lints the entry on standard input, reporting whether it was
+// linted.
+func lintStdin(l *Linter, opts Options, res *Result, ignored *atomic.Int64, includes *includeTracker) bool {
+	name, coll, isIgnored, ok := stdinEntry(opts)
+	if !isPseudoPath(name) {
+		includes.note(name)
+	}
+	switch {
+	case isIgnored:
+		ignored.Add(1)
+		if opts.Skipped != nil {
+			opts.Skipped(name, "ignored by configuration")
+		}
+		return false
+	case !ok:
+		res.Skipped = append(res.Skipped, name)
+		return false
+	}
+	res.Findings = l.LintReader(name, opts.Stdin, coll)
+	return true
+}
+
+// noFileLinted says why a run linted no file.
+func noFileLinted(res *Result, cfg *Config, ignored int64, paths []string, name func(string) string) string {
+	var why []string
+	if n := len(res.Skipped); n > 0 {
+		why = append(why, fmt.Sprintf("%s in no collection of %s (--verbose lists them)", plural(n, "file"), cfg.Name))
+	}
+	if ignored > 0 {
+		why = append(why, fmt.Sprintf("%s matched the configuration's ignore globs", plural(int(ignored), "file")))
+	}
+	if len(why) == 0 {
+		shown := make([]string, len(paths))
+		for i, p := range paths {
+			shown[i] = name(p)
+			if p == "-" {
+				shown[i] = "-"
+			}
+		}
+		why = append(why, "no Markdown file (*.md, *.markdown) in "+strings.Join(shown, ", "))
+	}
+	return "no file was linted: " + strings.Join(why, "; ")
 }
 
 // named gives findings the name of their file.
@@ -224,7 +316,7 @@ func (r *Result) Failed(failOn Severity, maxWarnings int) (failed bool, reason s
 		}
 	}
 	if maxWarnings >= 0 && warnings > maxWarnings {
-		return true, fmt.Sprintf("%d warnings, more than --max-warnings %d", warnings, maxWarnings)
+		return true, fmt.Sprintf("%s, more than --max-warnings %d", plural(warnings, "warning"), maxWarnings)
 	}
 	return failed, ""
 }

@@ -15,7 +15,7 @@ import (
 // the prober's verdicts. Only the set of targets is kept, never the
 // entries: the second half parses each file again, a small cost next to
 // the network's.
-func (l *Linter) probe(ctx context.Context, opts Options, walker *Walker, files []string, stdin bool) (map[Target]Verdict, error) {
+func (l *Linter) probe(ctx context.Context, opts Options, walker *Walker, files []string, stdin bool, collectionOf func(string) *Collection) (map[Target]Verdict, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	targets := make(chan Target, 256)
@@ -42,9 +42,9 @@ func (l *Linter) probe(ctx context.Context, opts Options, walker *Walker, files 
 	}()
 
 	if stdin {
-		name, coll := stdinEntry(opts)
+		name, coll, _, ok := stdinEntry(opts)
 		src, err := l.readLimited(opts.Stdin, 0)
-		if err == nil {
+		if err == nil && ok {
 			found <- l.targetsOf(name, src, coll)
 		}
 		if s, ok := opts.Stdin.(*replayReader); ok {
@@ -79,7 +79,7 @@ func (l *Linter) probe(ctx context.Context, opts Options, walker *Walker, files 
 		go func() {
 			defer wg.Done()
 			for p := range queue {
-				c := opts.Config.CollectionFor(p)
+				c := collectionOf(p)
 				if c == nil {
 					continue
 				}

@@ -24,8 +24,13 @@ var (
 	}
 	ruleSuppressionInvalid = &Rule{
 		ID: "suppression-invalid", Family: "suppression", Severity: SeverityError,
-		Title:  "A suppression comment does not name a known rule",
-		Doc:    "Every suppression must name the rule ids or families it silences, so that a justified exception silences only itself: `<!-- contentlint-disable-next-line link-url -- the site blocks robots -->`. Text after `--` is the justification, kept in SARIF output. The finding points at the comment.",
+		Title: "A suppression comment does not name a known rule",
+		Doc: "Every suppression must name the rule ids or families it silences, so that a justified exception silences only itself: " +
+			"`<!-- contentlint-disable-next-line link-url -- the site blocks robots -->`. Text after `--` is the justification, kept in SARIF output. " +
+			"In YAML and TOML front matter a `#` comment does the same: `# contentlint-disable-line RULE` at the end of the line it silences, " +
+			"`# contentlint-disable-next-line RULE` on the line before (and `disable`, `enable`, `disable-file`); a `#` inside a quoted value is data, not a comment. " +
+			"`contentlint-disable-line` works only in front matter: in the body it is reported, naming the `disable-next-line` comment to write instead. " +
+			"The finding points at the comment.",
 		Config: exampleBare,
 		Bad:    titled("<!-- contentlint-disable-next-line -->\nAbout the group.\n"),
 		Good:   titled("<!-- contentlint-disable-next-line link-url -- the old address is quoted on purpose -->\n[Our charter](htps://glasgowopendata.org/charter)\n"),
@@ -40,11 +45,14 @@ type directive struct {
 	justification string
 	span          Span
 	used          bool
+	body          bool // an HTML comment in the body, not a front matter comment
 }
 
 var (
-	htmlDirective = regexp.MustCompile(`<!--\s*contentlint-(disable-next-line|disable-file|disable|enable)\b([\s\S]*?)-->`)
-	yamlDirective = regexp.MustCompile(`#\s*contentlint-(disable-line)\b(.*)$`)
+	htmlDirective = regexp.MustCompile(`<!--\s*contentlint-(disable-next-line|disable-line|disable-file|disable|enable)\b([\s\S]*?)-->`)
+	// commentDirective is a YAML or TOML comment, found by source.Comments
+	// so that a "#" inside a quoted value is never read as one.
+	commentDirective = regexp.MustCompile(`^#\s*contentlint-(disable-next-line|disable-line|disable-file|disable|enable)\b(.*)$`)
 )
 
 // parseDirective splits "rule-a, rule-b -- why" into rule names and a justification.
@@ -59,15 +67,16 @@ func parseDirective(kind, rest string, span Span) *directive {
 }
 
 // directives finds the suppression comments of an entry: HTML comments in
-// the body (never inside code) and trailing comments in YAML front matter.
+// the body (never inside code) and comments in YAML or TOML front matter.
 func directives(e *Entry) []*directive {
 	var out []*directive
-	if e.Format == source.FormatYAML && !e.Close.IsZero() {
-		for line := e.Open.Start.Line + 1; line < e.Close.Start.Line; line++ {
-			text := e.Lines.LineText(line)
-			if m := yamlDirective.FindSubmatchIndex(text); m != nil {
-				start := e.Lines.LineStart(line)
-				out = append(out, parseDirective(string(text[m[2]:m[3]]), string(text[m[4]:m[5]]), e.Lines.Span(start+m[0], start+m[1])))
+	if (e.Format == source.FormatYAML || e.Format == source.FormatTOML) && !e.Close.IsZero() {
+		start, end := e.Lines.LineStart(e.Open.Start.Line+1), e.Lines.LineStart(e.Close.Start.Line)
+		for _, c := range source.Comments(e.Src[start:end], e.Format) {
+			text := e.Src[start+c[0] : start+c[1]]
+			if m := commentDirective.FindSubmatchIndex(text); m != nil {
+				span := e.Lines.Span(start+c[0], start+c[1])
+				out = append(out, parseDirective(string(text[m[2]:m[3]]), string(text[m[4]:m[5]]), span))
 			}
 		}
 	}
@@ -82,7 +91,9 @@ func directives(e *Entry) []*directive {
 		chunk := body[start:stop]
 		for _, m := range htmlDirective.FindAllSubmatchIndex(chunk, -1) {
 			span := e.BodySpan(start+m[0], start+m[1])
-			out = append(out, parseDirective(string(chunk[m[2]:m[3]]), string(chunk[m[4]:m[5]]), span))
+			d := parseDirective(string(chunk[m[2]:m[3]]), string(chunk[m[4]:m[5]]), span)
+			d.body = true
+			out = append(out, d)
 		}
 	}
 	walkNodes(e.Body, func(n ast.Node, entering bool) ast.WalkStatus {
@@ -130,8 +141,20 @@ func (l *Linter) applySuppressions(e *Entry, findings []Finding, c *Collection, 
 	}
 	valid := ds[:0:0]
 	for _, d := range ds {
+		if d.body && d.kind == "disable-line" {
+			names := strings.Join(d.rules, ", ")
+			if names == "" {
+				names = "RULE"
+			}
+			report(ruleSuppressionInvalid, d.span, "contentlint-disable-line works only on front matter lines, as a trailing \"# contentlint-disable-line %s\" comment; in the body, put <!-- contentlint-disable-next-line %s --> on the line before instead", names, names)
+			continue
+		}
 		if len(d.rules) == 0 {
-			report(ruleSuppressionInvalid, d.span, "contentlint-%s names no rule; name the rule ids it silences, e.g. <!-- contentlint-%s link-url -->", d.kind, d.kind)
+			example := fmt.Sprintf("<!-- contentlint-%s link-url -->", d.kind)
+			if !d.body {
+				example = fmt.Sprintf("# contentlint-%s url-insecure", d.kind)
+			}
+			report(ruleSuppressionInvalid, d.span, "contentlint-%s names no rule; name the rule ids it silences, e.g. %s", d.kind, example)
 			continue
 		}
 		ok := true

@@ -299,3 +299,24 @@ func TestRefErrorsLocated(t *testing.T) {
 		}
 	}
 }
+
+// TestCountWording: counts in messages agree with their number.
+func TestCountWording(t *testing.T) {
+	cases := []struct{ schema, data, want string }{
+		{`{"minItems": 1}`, `[]`, "must have at least 1 item; it has 0"},
+		{`{"minItems": 2}`, `[1]`, "must have at least 2 items; it has 1"},
+		{`{"maxItems": 1}`, `[1, 2]`, "must have at most 1 item; it has 2"},
+		{`{"minLength": 2}`, `"a"`, "must be at least 2 characters long; it has 1"},
+		{`{"maxLength": 1}`, `"ab"`, "must be at most 1 character long; it has 2"},
+	}
+	for _, tc := range cases {
+		v, err := Compile("s.json", []byte(tc.schema), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := v.Validate(decode(t, tc.data))
+		if len(got) != 1 || got[0].Message != tc.want {
+			t.Errorf("%s on %s: %+v, want %q", tc.schema, tc.data, got, tc.want)
+		}
+	}
+}

@@ -152,9 +152,9 @@ func (v *Validator) explain(e *jsonschema.ValidationError, data any) []Violation
 		if str, ok := value.(string); ok && strings.TrimSpace(str) == "" {
 			return at(KindConstraint, "must not be empty")
 		}
-		return at(KindConstraint, "must be at least %d characters long; it has %d", s.MinLength, runeLen(value))
+		return at(KindConstraint, "must be at least %s long; it has %d", plural(s.MinLength, "character"), runeLen(value))
 	case "maxLength":
-		return at(KindConstraint, "must be at most %d characters long; it has %d", s.MaxLength, runeLen(value))
+		return at(KindConstraint, "must be at most %s long; it has %d", plural(s.MaxLength, "character"), runeLen(value))
 	case "pattern":
 		if s.Pattern != nil {
 			return at(KindConstraint, "%s does not match the pattern %s", describe(value), s.Pattern.String())
@@ -172,9 +172,9 @@ func (v *Validator) explain(e *jsonschema.ValidationError, data any) []Violation
 			return at(KindConstraint, "must be %s %s; got %s", bounds.words, r.RatString(), describe(value))
 		}
 	case "minItems":
-		return at(KindConstraint, "must have at least %d items; it has %d", s.MinItems, listLen(value))
+		return at(KindConstraint, "must have at least %s; it has %d", plural(s.MinItems, "item"), listLen(value))
 	case "maxItems":
-		return at(KindConstraint, "must have at most %d items; it has %d", s.MaxItems, listLen(value))
+		return at(KindConstraint, "must have at most %s; it has %d", plural(s.MaxItems, "item"), listLen(value))
 	case "uniqueItems":
 		if list, ok := value.([]any); ok {
 			var out []Violation
@@ -412,3 +412,11 @@ func listLen(v any) int {
 }
 
 func describe(v any) string { return source.Describe(v) }
+
+// plural writes "1 item" or "2 items".
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

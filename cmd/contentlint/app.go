@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -83,11 +84,11 @@ func (c *Command) Main(args []string) int {
 	var exit *exitError
 	if errors.As(err, &exit) {
 		if exit.err != nil {
-			fmt.Fprintf(c.Stderr, "contentlint: %v\n", exit.err)
+			fmt.Fprintf(c.Stderr, "contentlint: %s\n", source.Visible(exit.err.Error()))
 		}
 		return exit.code
 	}
-	fmt.Fprintf(c.Stderr, "contentlint: %v\n", err)
+	fmt.Fprintf(c.Stderr, "contentlint: %s\n", source.Visible(err.Error()))
 	return ExitUsage
 }
 
@@ -178,7 +179,7 @@ func (c *Command) lintCommand() *cli.Command {
 		Flags: append(append(configFlags(),
 			&cli.StringFlag{Name: "stdin-filename", Usage: "the `PATH` to report for an entry read from standard input", Value: "<stdin>"},
 			&cli.BoolFlag{Name: "show-source", Usage: "print each finding's source line with an underline (default on a terminal)"},
-			&cli.BoolFlag{Name: "no-color", Usage: "never colour the output (NO_COLOR does the same)"},
+			&cli.BoolFlag{Name: "no-color", Usage: "never colour the output (NO_COLOR does the same; TERM=dumb turns colour off, FORCE_COLOR on)"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print errors only"},
 			// Machine-dependent defaults show as text, so that help and the
 			// generated man page are the same on every machine.
@@ -188,7 +189,7 @@ func (c *Command) lintCommand() *cli.Command {
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: " + formatHelp(), Value: "text"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of standard output"},
 			&cli.StringFlag{Name: "fail-on", Usage: "the lowest `LEVEL` that fails the run: error, warning, note or never", Value: "error"},
-			&cli.IntFlag{Name: "max-warnings", Usage: "fail the run when there are more than `N` warnings (-1: no limit)", Value: -1},
+			&cli.IntFlag{Name: "max-warnings", Usage: "fail the run when there are more than `N` warnings", Value: -1, DefaultText: "no limit"},
 			&cli.StringFlag{Name: "cpuprofile", Hidden: true, Usage: "write a CPU profile to `FILE`"},
 			&cli.StringFlag{Name: "memprofile", Hidden: true, Usage: "write a heap profile to `FILE` at exit"},
 			&cli.StringFlag{Name: "sarif-category", Usage: "the SARIF category `ID` (automationDetails.id), so several uploads from one repository do not clash", Value: "contentlint"},
@@ -239,6 +240,9 @@ func (c *Command) printConfigCommand() *cli.Command {
 			ws, err := newWorkspace(ctx.Args().Slice())
 			if err != nil {
 				return failure(err)
+			}
+			if _, err := fs.Stat(osFS{}, ws.names[0]); err != nil {
+				return failure(fmt.Errorf("%s: no such file or directory", ws.given[0]))
 			}
 			cat := lint.DefaultCatalogue()
 			cfg, err := c.loadConfig(ctx, cat, ws)
@@ -366,6 +370,9 @@ func (c *Command) lint(ctx *cli.Context) error {
 	if ctx.IsSet("max-file-size") && ctx.Int64("max-file-size") < 1 {
 		return usageError("--max-file-size must be at least 1 byte")
 	}
+	if ctx.IsSet("max-warnings") && ctx.Int("max-warnings") < 0 {
+		return usageError("--max-warnings must be 0 or more; leave it out for no limit")
+	}
 	format, ok := report.Lookup(ctx.String("format"))
 	if !ok {
 		return usageError("unknown --format %q; use %s", ctx.String("format"), strings.Join(report.Names(), ", "))
@@ -396,7 +403,7 @@ func (c *Command) lint(ctx *cli.Context) error {
 		ws.given, ws.names = append(ws.given, name), append(ws.names, opts.StdinName)
 	}
 	if ctx.Bool("verbose") {
-		opts.Skipped = func(p, reason string) { fmt.Fprintf(c.Stderr, "skipped %s: %s\n", ws.show(p), reason) }
+		opts.Skipped = func(p, reason string) { fmt.Fprintf(c.Stderr, "skipped %s: %s\n", source.Visible(ws.show(p)), reason) }
 	}
 	onlineRun, err := c.startOnline(ctx, cfg)
 	if err != nil {
@@ -412,9 +419,12 @@ func (c *Command) lint(ctx *cli.Context) error {
 	if err != nil {
 		return failure(err)
 	}
+	for _, w := range res.Warnings {
+		fmt.Fprintf(c.Stderr, "contentlint: warning: %s\n", source.Visible(w))
+	}
 	if ctx.Bool("verbose") {
 		for _, name := range res.Skipped {
-			fmt.Fprintf(c.Stderr, "skipped %s: no collection in %s includes it\n", name, cfg.Name)
+			fmt.Fprintf(c.Stderr, "skipped %s: no collection in %s includes it\n", source.Visible(name), cfg.Name)
 		}
 	}
 	if err := c.write(ctx, format, res, cat, ws); err != nil {
@@ -469,7 +479,7 @@ func (c *Command) write(ctx *cli.Context, format report.Format, res *lint.Result
 		}
 		file, out = f, f
 	}
-	color := c.Terminal && toFile == "" && !ctx.Bool("no-color") && c.Getenv("NO_COLOR") == ""
+	color := colorWanted(c.Terminal, toFile == "", ctx.Bool("no-color"), c.Getenv)
 	run := report.Run{
 		Findings:  res.Visible(ctx.Bool("quiet"), format.KeepsSuppressed),
 		Files:     res.Files,
@@ -495,6 +505,22 @@ func (c *Command) write(ctx *cli.Context, format report.Format, res *lint.Result
 		return failure(fmt.Errorf("write report: %w", err))
 	}
 	return nil
+}
+
+// colorWanted decides whether text output is coloured: on a terminal,
+// unless TERM is "dumb"; anywhere on standard output with FORCE_COLOR set
+// (to anything but "0"); never with NO_COLOR set or --no-color, which win.
+// A report written to a file is never coloured.
+func colorWanted(terminal, stdout, noColorFlag bool, getenv func(string) string) bool {
+	switch force := getenv("FORCE_COLOR"); {
+	case noColorFlag || getenv("NO_COLOR") != "" || !stdout:
+		return false
+	case force != "" && force != "0":
+		return true
+	case getenv("TERM") == "dumb":
+		return false
+	}
+	return terminal
 }
 
 // loadConfig finds and loads the configuration: --config, else the nearest

@@ -41,8 +41,14 @@ func TestExitCodes(t *testing.T) {
 		{"unknown flag", "", []string{"lint", "--bogus"}, ExitUsage},
 		{"unknown command", "", []string{"bogus"}, ExitUsage},
 		{"bad jobs", "", []string{"lint", "--jobs", "0", seed}, ExitUsage},
+		{"negative --max-warnings", "", []string{"lint", "--max-warnings", "-1", seed}, ExitUsage},
+		{"negative --max-warnings after the path", "", []string{"lint", seed, "--max-warnings=-3"}, ExitUsage},
+		{"--max-warnings 0", "", []string{"lint", "--max-warnings", "0", seed}, ExitClean},
 		{"unreadable schema", "", []string{"lint", "--schema", filepath.Join(dir, "none.json"), seed}, ExitUsage},
 		{"schema not compiling", "", []string{"lint", "--schema", badSchema, seed}, ExitUsage},
+		{"standard input twice", string(seedText), []string{"lint", "-", "-"}, ExitUsage},
+		{"print-config of a missing file", "", []string{"print-config", filepath.Join(dir, "missing.md")}, ExitUsage},
+		{"print-config", "", []string{"print-config", seed}, ExitClean},
 		{"help", "", []string{"--help"}, ExitClean},
 		{"version", "", []string{"--version"}, ExitClean},
 	}
@@ -62,6 +68,37 @@ func TestOutputStable(t *testing.T) {
 	for _, jobs := range []string{"1", "2", "4"} {
 		if _, got, _ := run(t, "", "lint", "--jobs", jobs, "../../testdata"); got != first {
 			t.Fatalf("output with --jobs %s differs", jobs)
+		}
+	}
+}
+
+// TestColorWanted: colour on a terminal; TERM=dumb turns it off,
+// FORCE_COLOR on (standard output only), NO_COLOR and --no-color win.
+func TestColorWanted(t *testing.T) {
+	cases := []struct {
+		terminal, stdout, flag bool
+		env                    map[string]string
+		want                   bool
+	}{
+		{true, true, false, nil, true},
+		{false, true, false, nil, false},
+		{true, false, false, nil, false},
+		{true, true, true, nil, false},
+		{true, true, false, map[string]string{"NO_COLOR": "1"}, false},
+		{true, true, false, map[string]string{"TERM": "dumb"}, false},
+		{true, true, false, map[string]string{"TERM": "xterm-256color"}, true},
+		{false, true, false, map[string]string{"FORCE_COLOR": "1"}, true},
+		{false, true, false, map[string]string{"FORCE_COLOR": "true"}, true},
+		{false, true, false, map[string]string{"FORCE_COLOR": "0"}, false},
+		{true, true, false, map[string]string{"FORCE_COLOR": "1", "TERM": "dumb"}, true},
+		{false, true, false, map[string]string{"FORCE_COLOR": "1", "NO_COLOR": "1"}, false},
+		{false, true, true, map[string]string{"FORCE_COLOR": "1"}, false},
+		{false, false, false, map[string]string{"FORCE_COLOR": "1"}, false},
+	}
+	for _, tc := range cases {
+		getenv := func(k string) string { return tc.env[k] }
+		if got := colorWanted(tc.terminal, tc.stdout, tc.flag, getenv); got != tc.want {
+			t.Errorf("terminal %v, stdout %v, --no-color %v, env %v: colour %v, want %v", tc.terminal, tc.stdout, tc.flag, tc.env, got, tc.want)
 		}
 	}
 }

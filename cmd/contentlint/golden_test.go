@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"strings"
 	"testing"
 )
 
@@ -30,5 +31,28 @@ func TestLintGolden(t *testing.T) {
 	}
 	if got != string(want) {
 		t.Fatalf("report differs from %s; run with -update and read the diff", golden)
+	}
+}
+
+// TestReadmeExample: the findings the README shows at the top are what
+// "contentlint lint testdata/examples" prints, line for line.
+func TestReadmeExample(t *testing.T) {
+	skipOnWindows(t)
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, block, _ := strings.Cut(string(readme), "```\n")
+	block, _, _ = strings.Cut(block, "```")
+	_, out, _ := run(t, "", "lint", "../../testdata/examples")
+	out = strings.ReplaceAll(out, "../../testdata/", "testdata/")
+	lines := strings.Split(strings.TrimSpace(block), "\n")
+	if len(lines) < 3 || !strings.Contains(block, "dundee-data-circle.md") {
+		t.Fatalf("the README's first block should show the examples' findings, the broken Dundee entry's among them:\n%s", block)
+	}
+	for _, line := range lines {
+		if !strings.Contains(out, line+"\n") {
+			t.Errorf("the README shows a finding the examples do not give:\n%s\nthey give:\n%s", line, out)
+		}
 	}
 }

@@ -351,7 +351,16 @@ func (p *parser) collection(fsys fs.FS, dir string, i int, spec CollectionSpec, 
 		}
 		lc.Schema = v
 	}
+	for j := range spec.Include {
+		if p.name == DefaultName {
+			break // generic globs: a repository without .markdown files is fine
+		}
+		lc.IncludeSpans = append(lc.IncludeSpans, p.doc.Locate(source.Index(source.Child(ptr, "include"), j), p.root).Value)
+	}
 	if s := spec.Sections; s != nil {
+		if err := p.distinctSections(source.Child(ptr, "sections"), s); err != nil {
+			return nil, err
+		}
 		lc.Sections = &lint.Sections{Order: s.Order, Level: s.Level, Required: sections(s.Required), Recommended: sections(s.Recommended)}
 	}
 	if lc.Fields, err = p.fields(source.Child(ptr, "fields"), spec.Fields); err != nil {
@@ -458,6 +467,39 @@ func (p *parser) field(at, key string, spec FieldSpec) (lint.FieldKind, error) {
 		return k, p.errorAt(member("network"), false, "%s", msg)
 	}
 	return k, nil
+}
+
+// distinctSections rejects a section declared twice, under its title or an
+// alias, compared as headings are (case, spacing and trailing punctuation
+// aside): a body could never satisfy both, and the order would be ambiguous.
+func (p *parser) distinctSections(ptr string, s *SectionsSpec) error {
+	first := map[string]string{} // normalised title → field path of its first declaration
+	for _, list := range []struct {
+		name  string
+		specs []SectionSpec
+	}{{"required", s.Required}, {"recommended", s.Recommended}} {
+		for j, sec := range list.specs {
+			at := source.Index(source.Child(ptr, list.name), j)
+			names := []string{sec.Title}
+			paths := []string{at}
+			if _, isObject := p.doc.Locations[source.Child(at, "title")]; isObject {
+				paths[0] = source.Child(at, "title")
+			}
+			for k, a := range sec.Aliases {
+				names = append(names, a)
+				paths = append(paths, source.Index(source.Child(at, "aliases"), k))
+			}
+			for k, name := range names {
+				key := lint.NormalizeHeading(name)
+				field := source.FieldPath(p.doc.Value, paths[k])
+				if prev, dup := first[key]; dup {
+					return p.errorAt(paths[k], false, "%s: section %q is already declared at %s; declare each section once (an alias counts)", field, name, prev)
+				}
+				first[key] = field
+			}
+		}
+	}
+	return nil
 }
 
 func sections(specs []SectionSpec) []lint.Section {

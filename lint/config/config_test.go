@@ -173,7 +173,7 @@ func TestRuleOptions(t *testing.T) {
 // TestInvalid: each bad configuration names its line and column.
 func TestInvalid(t *testing.T) {
 	cases := map[string]string{
-		"collections: []\n":                                                       "c.yaml:1:14: collections: must have at least 1 items",
+		"collections: []\n":                                                       "c.yaml:1:14: collections: must have at least 1 item; it has 0",
 		"collections:\n  - name: x\n    include: [1]\n":                           "c.yaml:3:15: collections[0].include[0]: expected a string (text), got the number 1",
 		"collections:\n  - {name: x, include: [a], level: 3}\n":                   `c.yaml:2:29: collections[0].level: unknown field`,
 		"collections:\n  - {name: x, include: [a], frontmatter: maybe}\n":         `c.yaml:2:42: collections[0].frontmatter: must be one of "required", "optional"`,
@@ -186,6 +186,12 @@ func TestInvalid(t *testing.T) {
 		"collections:\n  - name: x\n    include: [a]\nrules:\n  description-length: {severity: warning, options: {max: 3}}\n":             "c.yaml:5:43: rules.description-length: set a rule's options in a collection's rules",
 		"collections:\n  - name: x\n    include: [a]\n    rules:\n      description-length: {severity: loud}\n":                           "c.yaml:5:",
 		"collections:\n  - name: x\n    include: [a]\n    rules: {descripton-length: off}\n":                                              `c.yaml:4:13: collections[0].rules.descripton-length: no rule or family "descripton-length"; did you mean "description-length"?`,
+		// A section declared twice, however it is written.
+		"collections:\n  - name: x\n    include: [a]\n    sections: {required: [Our Mission, Our Mission]}\n":                                 `c.yaml:4:40: collections[0].sections.required[1]: section "Our Mission" is already declared at collections[0].sections.required[0]; declare each section once (an alias counts)`,
+		"collections:\n  - name: x\n    include: [a]\n    sections:\n      required: [Our Mission]\n      recommended: [\"our  mission:\"]\n": `c.yaml:6:21: collections[0].sections.recommended[0]: section "our  mission:" is already declared at collections[0].sections.required[0]`,
+		"collections:\n  - name: x\n    include: [a]\n    sections:\n      required: [{title: Get Involved, aliases: [Join Us]}, Join us]\n":  `c.yaml:5:61: collections[0].sections.required[1]: section "Join us" is already declared at collections[0].sections.required[0].aliases[0]`,
+		"collections:\n  - name: x\n    include: [a]\n    sections:\n      required: [Resources, {title: Links, aliases: [Resources]}]\n":     `c.yaml:5:54: collections[0].sections.required[1].aliases[0]: section "Resources" is already declared at collections[0].sections.required[0]`,
+		"collections:\n  - name: x\n    include: [a]\n    sections:\n      required: [{title: Resources}, {title: resources}]\n":              `c.yaml:5:46: collections[0].sections.required[1].title: section "resources" is already declared at collections[0].sections.required[0].title`,
 	}
 	fields := "collections:\n  - name: x\n    include: [a]\n    fields:\n"
 	for src, want := range map[string]string{

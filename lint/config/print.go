@@ -21,9 +21,13 @@ func Print(w io.Writer, c *lint.Config, cat *lint.Catalogue, file, name string) 
 		fmt.Fprintf(bw, "ignored: yes (matches ignore: %s)\n", strings.Join(c.Ignore, ", "))
 		return bw.Flush()
 	}
-	coll := c.CollectionFor(file)
+	coll := c.CollectionForFile(file)
 	if coll == nil {
-		fmt.Fprintf(bw, "collection: none (the file is skipped; no collection's include matches %q)\n", c.Rel(file))
+		if ex, glob := c.ExcludedBy(file); ex != nil {
+			fmt.Fprintf(bw, "collection: none (the file is skipped: it is excluded from collection %s by exclude %q)\n", ex.Name, glob)
+		} else {
+			fmt.Fprintf(bw, "collection: none (the file is skipped; no collection's include matches %q)\n", c.Rel(file))
+		}
 		return bw.Flush()
 	}
 	fmt.Fprintf(bw, "collection: %s\n", coll.Name)

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/glasgow-open-data/contentlint/lint"
+	"github.com/glasgow-open-data/contentlint/lint/source"
 )
 
 // GitHub writes one GitHub Actions workflow command per finding, such as
@@ -34,7 +35,9 @@ func (GitHub) Report(w io.Writer, run Run) error {
 			props = append(props, fmt.Sprintf("endLine=%d", reg.endLine))
 		}
 		props = append(props, "title="+escapeProperty(f.Rule.ID))
-		fmt.Fprintf(bw, "::%s %s::%s\n", githubCommand(f.Severity), strings.Join(props, ","), escapeData(f.Message))
+		// The runner's log renders escape sequences: a message quoting an
+		// entry's text shows its control characters escaped.
+		fmt.Fprintf(bw, "::%s %s::%s\n", githubCommand(f.Severity), strings.Join(props, ","), escapeData(visibleMessage(f.Message)))
 	}
 	return bw.Flush()
 }
@@ -78,4 +81,18 @@ func escapeCommand(s string, property bool) string {
 		}
 	}
 	return b.String()
+}
+
+// visibleMessage escapes the control characters of a message but its line
+// breaks, which the workflow command escapes its own way.
+func visibleMessage(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		parts := strings.Split(l, "\r")
+		for j, p := range parts {
+			parts[j] = source.Visible(p)
+		}
+		lines[i] = strings.Join(parts, "\r")
+	}
+	return strings.Join(lines, "\n")
 }

@@ -45,6 +45,11 @@ func TestGitHubEscaping(t *testing.T) {
 			want: "::error file=c%3A/a%2Cb.md,line=2,col=3,endLine=2,endColumn=5,title=a%3Ab%2Cc::a: b, c::d\n",
 		},
 		{
+			name: "control characters",
+			path: "a.md", rule: "r", msg: "title \x1b]0;owned\x07 \u202e",
+			want: "::error file=a.md,line=2,col=3,endLine=2,endColumn=5,title=r::title \\x1b]0;owned\\x07 \\u202e\n",
+		},
+		{
 			name: "escape order",
 			path: "%3A.md", rule: "r", msg: "%0A",
 			want: "::error file=%253A.md,line=2,col=3,endLine=2,endColumn=5,title=r::%250A\n",

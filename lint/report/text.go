@@ -6,10 +6,12 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/mattn/go-runewidth"
 
 	"github.com/glasgow-open-data/contentlint/lint"
+	"github.com/glasgow-open-data/contentlint/lint/source"
 )
 
 // Text writes one finding per line, "PATH:LINE:COL: SEVERITY: MESSAGE
@@ -42,7 +44,8 @@ func (Text) Report(w io.Writer, run Run) error {
 	for _, f := range run.Findings {
 		fmt.Fprintf(bw, "%s: %s: %s %s\n",
 			// Paths print with the OS separator; SARIF and annotations use "/".
-			paint(ansiBold, fmt.Sprintf("%s:%d:%d", filepath.FromSlash(f.Path), f.Span.Start.Line, f.Span.Start.Column)),
+			// A file name can come from an untrusted pull request too.
+			paint(ansiBold, fmt.Sprintf("%s:%d:%d", source.Visible(filepath.FromSlash(f.Path)), f.Span.Start.Line, f.Span.Start.Column)),
 			paint(ansiBold+severityColor[f.Severity], f.Severity.String()),
 			oneLine(f.Message),
 			paint(ansiDim, "["+f.Rule.ID+"]"))
@@ -53,36 +56,55 @@ func (Text) Report(w io.Writer, run Run) error {
 	return bw.Flush()
 }
 
-// writeSource prints the line and a caret under the finding's span, counting
-// wide characters as two columns and expanding tabs so the caret lines up.
+// writeSource prints the line and a caret under the finding's span,
+// counting wide characters as two columns and expanding tabs so the caret
+// lines up. The line comes from the file, which may be untrusted: control
+// characters, escape sequences and bidirectional controls print escaped
+// (source.VisibleRune), and the caret counts the escapes' width.
 func writeSource(w io.Writer, f lint.Finding, paint func(string) string) {
-	line := strings.ReplaceAll(f.SourceLine, "\t", "    ")
-	runes := []rune(f.SourceLine)
-	startCol := min(max(f.Span.Start.Column, 1), len(runes)+1)
+	// One cell per column (code point) of the line: what prints, and how wide.
+	type cell struct {
+		text  string
+		width int
+	}
+	var cells []cell
+	src := f.SourceLine
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRuneInString(src[i:])
+		switch esc := source.VisibleRune(r, size, src[i]); {
+		case esc != "":
+			cells = append(cells, cell{esc, len(esc)})
+		case r == '\t':
+			cells = append(cells, cell{"    ", 4})
+		default:
+			cells = append(cells, cell{src[i : i+size], runewidth.RuneWidth(r)})
+		}
+		i += size
+	}
+	startCol := min(max(f.Span.Start.Column, 1), len(cells)+1)
 	endCol := startCol + 1
 	if f.Span.End.Line == f.Span.Start.Line && f.Span.End.Column > startCol {
-		endCol = min(f.Span.End.Column, len(runes)+1)
+		endCol = min(f.Span.End.Column, len(cells)+1)
 	}
-	pad := width(runes[:startCol-1])
-	under := max(1, width(runes[startCol-1:max(startCol-1, endCol-1)]))
-	fmt.Fprintf(w, "  %s\n  %s%s\n", line, strings.Repeat(" ", pad), paint("^"+strings.Repeat("~", under-1)))
-}
-
-func width(rs []rune) int {
-	n := 0
-	for _, r := range rs {
-		if r == '\t' {
-			n += 4
-			continue
+	var line strings.Builder
+	pad, under := 0, 0
+	for i, c := range cells {
+		line.WriteString(c.text)
+		switch col := i + 1; {
+		case col < startCol:
+			pad += c.width
+		case col < endCol:
+			under += c.width
 		}
-		n += runewidth.RuneWidth(r)
 	}
-	return n
+	under = max(1, under)
+	fmt.Fprintf(w, "  %s\n  %s%s\n", line.String(), strings.Repeat(" ", pad), paint("^"+strings.Repeat("~", under-1)))
 }
 
-// oneLine keeps a message on its line so that output stays one finding per line.
+// oneLine keeps a message on its line so that output stays one finding
+// per line, and prints any control character in it escaped.
 func oneLine(s string) string {
-	return strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s)
+	return source.Visible(strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s))
 }
 
 // Fenced wraps src in a Markdown fenced code block whose fence is longer

@@ -33,7 +33,7 @@ const (
 	ProblemSyntax       ProblemKind = iota + 1 // the text is not valid YAML, TOML or JSON
 	ProblemDuplicateKey                        // a key appears twice in one mapping
 	ProblemKeyType                             // a key is not a string
-	ProblemNumber                              // a number JSON cannot hold (.nan, .inf, 1e400)
+	ProblemNumber                              // a number JSON cannot hold (.nan, .inf, 1e400), or a tagged non-number
 	ProblemLimit                               // too many values or too deeply nested
 )
 
@@ -48,7 +48,9 @@ type Problem struct {
 // Document is data decoded from a span of text with the position of every
 // key and value.
 type Document struct {
-	// Value is JSON-typed: map[string]any, []any, string, json.Number, bool, nil.
+	// Value is JSON-typed: map[string]any, []any, string, json.Number, bool,
+	// nil. A YAML or TOML number JSON cannot hold (.inf, nan, 1e400) is nil,
+	// with a ProblemNumber at it; JSON keeps such a number as written.
 	Value any
 	// Locations maps pointers to positions. Values reached through a YAML
 	// alias are located at the alias.

@@ -165,8 +165,51 @@ func FuzzDecodeTOML(f *testing.F) {
 		"a = [[[[1]]]]\nb = {c = {d = 1}}",
 		"\"quoted.key\" = 1\na.b.c = 2",
 		"a = 1\na = 2",
+		"[s]\na = 1\n[s]\nb = 2",
+		"s = {a = 1, a = 2, b = [1, {c = 3}]}\n[s.d]\ne = 1",
+		"e = [1]\n[[e]]\nx = 1",
+		"t = \"\"\"\nmulti\"\"\"\nu = '''x'''\nw = 1979-05-27 07:32:00",
+		"title: \"x\"",
+		"title = Glasgow",
 	)
 	fuzzDecode(f, FormatTOML, "+++")
+}
+
+// FuzzTOMLLocations holds the TOML decoder to a stricter contract than the
+// others: every value it decodes has a location inside the TOML text.
+func FuzzTOMLLocations(f *testing.F) {
+	frontMatterSeeds(f, "+++",
+		"a = [[1, {b = [2]}], []]\n[[c]]\nd = {e = 1}\n[c.f]\ng = 1",
+		"s = {a = 1, a = 2, b = 3}\n[x.y]\n[x]\nz = 1",
+	)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		src := []byte("+++\n" + string(data) + "\n+++\n")
+		d := Decode(NewLineIndex(src), FormatTOML, 4, 4+len(data), "front matter")
+		if d.Failed {
+			return
+		}
+		var walk func(v any, ptr string)
+		walk = func(v any, ptr string) {
+			loc, ok := d.Locations[ptr]
+			if !ok {
+				t.Fatalf("%q has no location in %#v", ptr, d.Value)
+			}
+			if loc.Value.Start.Offset < 4 || loc.Value.End.Offset > 4+len(data) {
+				t.Fatalf("%q at %+v, outside the TOML text", ptr, loc.Value)
+			}
+			switch v := v.(type) {
+			case map[string]any:
+				for k, x := range v {
+					walk(x, Child(ptr, k))
+				}
+			case []any:
+				for i, x := range v {
+					walk(x, Index(ptr, i))
+				}
+			}
+		}
+		walk(d.Value, "")
+	})
 }
 
 func FuzzDecodeJSON(f *testing.F) {

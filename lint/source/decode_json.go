@@ -42,6 +42,14 @@ func decodeJSON(doc *Document, x *LineIndex, start, end int, subject string) {
 		doc.fail(ProblemLimit, Span{}, fmt.Sprintf("%s has more than %d values or %d levels; simplify it", subject, MaxValues, MaxDepth))
 		return
 	}
+	if off, c, inString := jsonControl(d.data); off >= 0 {
+		msg := fmt.Sprintf("control character %U is not allowed in JSON; remove it", c)
+		if inString {
+			msg = fmt.Sprintf("control character %U is not allowed inside a JSON string; write it as %s, or remove it", c, jsonEscape(c))
+		}
+		doc.fail(ProblemSyntax, x.Span(start+off, start+off+1), "JSON syntax error: "+msg)
+		return
+	}
 	off := d.skipSpace(int(d.dec.InputOffset()))
 	var serr *json.SyntaxError
 	if errors.As(err, &serr) {
@@ -173,4 +181,37 @@ func (d *jsonDecoder) close() error {
 		d.afterValue, d.afterKey = true, false
 	}
 	return err
+}
+
+// jsonControl returns the offset of the first control character JSON does
+// not allow (any inside a string; outside, all but tab, CR and LF), the
+// character, and whether it is inside a string; -1 when there is none.
+// encoding/json reports such an error at the start of the string.
+func jsonControl(b []byte) (int, rune, bool) {
+	inString := false
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		switch {
+		case inString && c == '\\':
+			i++
+		case c == '"':
+			inString = !inString
+		case c < 0x20 && (inString || (c != '\t' && c != '\n' && c != '\r')):
+			return i, rune(c), inString
+		}
+	}
+	return -1, 0, false
+}
+
+// jsonEscape is how JSON writes a control character inside a string.
+func jsonEscape(c rune) string {
+	switch c {
+	case '\t':
+		return `\t`
+	case '\n':
+		return `\n`
+	case '\r':
+		return `\r`
+	}
+	return fmt.Sprintf(`\u%04x`, c)
 }

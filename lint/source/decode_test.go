@@ -37,10 +37,10 @@ func TestDecode(t *testing.T) {
 		},
 		{
 			// The first of two keys wins, a number key is kept as its text,
-			// and so is a number JSON cannot hold.
+			// and a number JSON cannot hold is null.
 			name: "YAML problems keep the data", format: FormatYAML,
 			src:   "a: 1\na: 2\n3: x\nn: .nan\n",
-			value: `{"3":"x","a":1,"n":".nan"}`,
+			value: `{"3":"x","a":1,"n":null}`,
 			kinds: []ProblemKind{ProblemDuplicateKey, ProblemKeyType, ProblemNumber},
 		},
 		{
@@ -196,5 +196,26 @@ func TestPointers(t *testing.T) {
 	}
 	if p, last := Parent("/a/b~1c"); p != "/a" || last != "b~1c" {
 		t.Errorf("Parent = %q, %q", p, last)
+	}
+}
+
+// TestJSONControlCharacters: a control character in JSON front matter is
+// reported at the character, with how to write it.
+func TestJSONControlCharacters(t *testing.T) {
+	for src, want := range map[string]string{
+		"{\"a\": \"x\x01y\"}":      "1:9 JSON syntax error: control character U+0001 is not allowed inside a JSON string; write it as \\u0001, or remove it",
+		"{\"a\": \"x\ty\"}":        "1:9 JSON syntax error: control character U+0009 is not allowed inside a JSON string; write it as \\t, or remove it",
+		"{\"a\":\n \"x\\\"\x1b\"}": "2:6 JSON syntax error: control character U+001B is not allowed inside a JSON string; write it as \\u001b, or remove it",
+		"{\"a\": 1\x0c}":           "1:8 JSON syntax error: control character U+000C is not allowed in JSON; remove it",
+	} {
+		d := Decode(NewLineIndex([]byte(src)), FormatJSON, 0, len(src), "front matter")
+		if len(d.Problems) != 1 {
+			t.Errorf("%q: %+v", src, d.Problems)
+			continue
+		}
+		p := d.Problems[0]
+		if got := fmt.Sprintf("%d:%d %s", p.Span.Start.Line, p.Span.Start.Column, p.Message); got != want {
+			t.Errorf("%q: %s, want %s", src, got, want)
+		}
 	}
 }

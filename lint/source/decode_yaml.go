@@ -2,12 +2,7 @@ package source
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
-	"math"
-	"math/big"
-	"regexp"
-	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -27,9 +22,16 @@ func decodeYAML(doc *Document, x *LineIndex, start, end int, subject string) {
 	src := x.src[start:end]
 	var root yaml.Node
 	if err := yaml.Unmarshal(src, &root); err != nil {
-		line := yamlErrorLine(src)
-		span := x.LineSpan(x.Pos(start).Line + line - 1)
-		doc.fail(ProblemSyntax, span, "YAML syntax error: "+yamlMessage(err)+yamlHint(x.LineText(span.Start.Line)))
+		if is, ok := yamlSyntaxIssue(src); ok {
+			doc.fail(ProblemSyntax, x.Span(start+is.start, start+max(is.end, is.start+1)), "YAML syntax error: "+is.message)
+			return
+		}
+		// Not one of the mistakes the scanner knows: the first line that
+		// cannot follow the ones before it, at its first character.
+		line := x.Pos(start).Line + yamlErrorLine(src) - 1
+		text := x.LineText(line)
+		col := len(text) - len(bytes.TrimLeft(text, " \t"))
+		doc.fail(ProblemSyntax, x.Span(x.LineStart(line)+col, x.LineEnd(line)), "YAML syntax error: "+yamlMessage(err)+"; check the indentation and quoting of this line")
 		return
 	}
 	if len(root.Content) == 0 {
@@ -45,10 +47,11 @@ func decodeYAML(doc *Document, x *LineIndex, start, end int, subject string) {
 }
 
 // yamlErrorLine finds the 1-based line of src where a YAML syntax error is:
-// the line after the longest prefix of whole lines that still parses. go-yaml
-// names a line in its message, but often the line where the enclosing block
-// starts rather than the one at fault; a prefix that parses cannot hold the
-// error, and a multi-line string only makes shorter prefixes fail, not longer.
+// the line after the longest prefix of whole lines that still parses. A
+// prefix that parses cannot hold the error, and a multi-line string only
+// makes shorter prefixes fail, not longer. Short texts are searched from
+// the end, one parse per line; long ones by bisection, so that a hostile
+// document costs a few dozen parses, not thousands.
 func yamlErrorLine(src []byte) int {
 	var ends []int // offsets just past each line's terminator
 	for i, c := range src {
@@ -59,19 +62,26 @@ func yamlErrorLine(src []byte) int {
 	if len(ends) == 0 || ends[len(ends)-1] != len(src) {
 		ends = append(ends, len(src))
 	}
-	// From the end, so that the common case (an error near the end of a
-	// short block) takes few parses; bounded, for hostile input.
-	const maxParses = 400
-	for k, parses := len(ends)-1, 0; k >= 1; k, parses = k-1, parses+1 {
-		if parses == maxParses {
-			return 1
+	const linear = 200
+	if len(ends) <= linear {
+		for k := len(ends) - 1; k >= 1; k-- {
+			if yamlParses(src[:ends[k-1]]) {
+				return k + 1
+			}
 		}
-		var n yaml.Node
-		if yaml.Unmarshal(src[:ends[k-1]], &n) == nil {
-			return k + 1
+		return 1
+	}
+	// The first k lines parse for k < lo; they do not for k >= hi.
+	lo, hi := 0, len(ends)
+	for lo+1 < hi {
+		mid := (lo + hi) / 2
+		if yamlParses(src[:ends[mid-1]]) {
+			lo = mid
+		} else {
+			hi = mid
 		}
 	}
-	return 1
+	return lo + 1
 }
 
 // yamlMessage is go-yaml's description of a syntax error without its
@@ -84,30 +94,6 @@ func yamlMessage(err error) string {
 		}
 	}
 	return msg
-}
-
-// yamlHint adds advice for the YAML mistakes people make most in front
-// matter, read from the offending line itself.
-func yamlHint(line []byte) string {
-	trimmed := bytes.TrimLeft(line, " ")
-	switch {
-	case bytes.HasPrefix(trimmed, []byte("\t")) || bytes.Contains(line[:len(line)-len(bytes.TrimLeft(line, " \t"))], []byte("\t")):
-		return "; YAML does not allow tabs for indentation, use spaces"
-	case unquotedColonValue(trimmed):
-		return "; a value containing \": \" must be quoted"
-	}
-	return ""
-}
-
-// unquotedColonValue reports whether a "key: value" line's value is plain
-// text that itself contains ": ".
-func unquotedColonValue(line []byte) bool {
-	_, value, ok := bytes.Cut(line, []byte(": "))
-	value = bytes.TrimSpace(value)
-	if !ok || len(value) == 0 || bytes.IndexByte([]byte(`"'[{|>&*!#`), value[0]) >= 0 {
-		return false
-	}
-	return bytes.Contains(value, []byte(": "))
 }
 
 // span returns the file span of node n: the token's own text where it can be
@@ -260,7 +246,7 @@ func (d *yamlDecoder) key(k, pos *yaml.Node, ptr string) (string, bool) {
 		d.doc.problem(ProblemKeyType, d.span(pos), ptr, fmt.Sprintf("a key must be a plain name, not a %s", kindName(k)))
 		return "", false
 	}
-	if tag := k.ShortTag(); tag != "!!str" {
+	if tag := yamlTag(k); tag != "!!str" && tagWords[tag] != "" {
 		d.doc.problem(ProblemKeyType, d.span(pos), ptr, fmt.Sprintf("key %s is %s, not a string; quote it (%q) if it is meant as a name", k.Value, tagWords[tag], k.Value))
 	}
 	return k.Value, true
@@ -279,59 +265,4 @@ func kindName(n *yaml.Node) string {
 		return "list"
 	}
 	return "value"
-}
-
-// scalar applies the YAML 1.2 core schema: yes/no/on/off stay strings,
-// dates stay strings, numbers become json.Number.
-func (d *yamlDecoder) scalar(n, pos *yaml.Node, ptr string) any {
-	switch n.ShortTag() {
-	case "!!null":
-		return nil
-	case "!!bool":
-		return strings.EqualFold(n.Value, "true")
-	case "!!int", "!!float":
-		if num, ok := yamlNumber(n.Value); ok {
-			return num
-		}
-		if n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) == 0 {
-			d.doc.problem(ProblemNumber, d.span(pos), ptr, fmt.Sprintf("%s is not a finite number; JSON Schema cannot check it, quote it if it is text", n.Value))
-		}
-	case "!!str":
-		// go-yaml resolves a number it cannot hold in 64 bits (1e400, a
-		// 20-digit hexadecimal) as a string; by the YAML 1.2 core schema a
-		// plain scalar written like a number is one.
-		if n.Style == 0 && yamlCoreNumber.MatchString(n.Value) {
-			if num, ok := yamlNumber(n.Value); ok {
-				return num
-			}
-			d.doc.problem(ProblemNumber, d.span(pos), ptr, fmt.Sprintf("%s is out of range for a 64-bit floating-point number; JSON Schema cannot check it, quote it if it is text", n.Value))
-		}
-	}
-	return n.Value
-}
-
-// yamlCoreNumber matches the integer and float forms of the YAML 1.2 core
-// schema, with the underscores go-yaml also accepts.
-var yamlCoreNumber = regexp.MustCompile(`^(?:[-+]?[0-9][0-9_]*|0o[0-7_]+|0x[0-9a-fA-F_]+|[-+]?(?:\.[0-9][0-9_]*|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?)$`)
-
-// yamlNumber converts a YAML number literal to a json.Number, rejecting
-// values JSON cannot hold (.nan, .inf) and numbers beyond the range of a
-// 64-bit float (1e400), which other tools read as infinity.
-func yamlNumber(s string) (json.Number, bool) {
-	var num json.Number
-	if json.Valid([]byte(s)) && s != "" && (s[0] == '-' || (s[0] >= '0' && s[0] <= '9')) && !(len(s) > 1 && s[0] == '0' && s[1] >= '0' && s[1] <= '9') {
-		num = json.Number(s)
-	} else if i, ok := new(big.Int).SetString(s, 0); ok {
-		num = json.Number(i.String())
-	} else {
-		f, err := strconv.ParseFloat(strings.ReplaceAll(s, "_", ""), 64)
-		if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
-			return "", false
-		}
-		num = json.Number(strconv.FormatFloat(f, 'g', -1, 64))
-	}
-	if !finiteNumber(num) {
-		return "", false
-	}
-	return num, true
 }

@@ -46,8 +46,10 @@ func (e *Error) WithSource(src []byte) string {
 		return e.Error()
 	}
 	line := string(x.LineText(e.Line))
-	pad := strings.Repeat(" ", max(0, len([]rune(safePrefix(line, e.Column-1)))))
-	return fmt.Sprintf("%s\n  %s\n  %s^", e.Error(), line, pad)
+	// The line prints escaped where it holds control characters; the caret
+	// counts the escapes.
+	pad := strings.Repeat(" ", max(0, len([]rune(Visible(safePrefix(line, e.Column-1))))))
+	return fmt.Sprintf("%s\n  %s\n  %s^", Visible(e.Error()), Visible(line), pad)
 }
 
 // safePrefix returns the first n code points of s (all of s when shorter).

@@ -242,6 +242,12 @@ var fileExtensions = map[string]bool{
 // looksLikeDomain reports whether the first segment of a relative reference
 // is a domain name written without "https://" ("example.org",
 // "www.example.org/events"), rather than a file name ("photo.png").
+// LooksLikeDomain reports whether the first segment of a reference without
+// a scheme is a host name rather than a file name: "www.example.org",
+// "sec.gov", "arc.codes", but not "notes.md" or "photo.png" (endings that
+// are file extensions more often than top-level domains count as files).
+func LooksLikeDomain(first string) bool { return looksLikeDomain(first) }
+
 func looksLikeDomain(first string) bool {
 	if strings.IndexByte(first, '.') <= 0 {
 		return false
