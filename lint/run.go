@@ -22,7 +22,21 @@ type Options struct {
 	// StdinName is the path of FS that an entry read from Stdin stands for;
 	// "" means "<stdin>".
 	StdinName string
-	Config    *Config
+	// Config is the configuration of every file, unless ConfigFor is set.
+	Config *Config
+	// ConfigFor, when set, gives each file the configuration that governs
+	// it (the nearest configuration file, see config.Finder), so that files
+	// under different configurations in one run each get their own; Config
+	// then serves standard input when StdinName is "". An error stops the
+	// run.
+	ConfigFor func(path string) (*Config, error)
+	// Scope, when set, limits the run to the files it accepts (those a
+	// change touched, for --changed-since): the others are walked and
+	// counted in Result.OutOfScope, not linted. No check reads other
+	// entries yet; one that does must still be given every file.
+	Scope func(path string) bool
+	// GitIgnore, when set, skips in folder walks what git ignores.
+	GitIgnore *GitIgnore
 	// Catalogue is the rule set; nil means DefaultCatalogue().
 	Catalogue *Catalogue
 	// Jobs is the number of files linted at once; 0 means one per CPU.
@@ -43,6 +57,10 @@ type Result struct {
 	Findings []Finding
 	Files    int      // files linted
 	Skipped  []string // files no collection claims, sorted
+	// OutOfScope counts the files Options.Scope left out.
+	OutOfScope int
+	// Linted are the files linted, named as findings name them, sorted.
+	Linted []string
 }
 
 // Run lints the files opts names with a bounded pool of workers, reading
@@ -62,8 +80,37 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	l := NewLinter(cat, opts.Config, opts.FS, opts.MaxFileSize)
-	walker := &Walker{FS: opts.FS, Ignore: opts.Config.Ignored, Skipped: opts.Skipped}
+	// One linter per configuration: what it compiles is shared by its files.
+	var linterMu sync.Mutex
+	linters := map[*Config]*Linter{}
+	linterFor := func(cfg *Config) *Linter {
+		linterMu.Lock()
+		defer linterMu.Unlock()
+		l := linters[cfg]
+		if l == nil {
+			l = NewLinter(cat, cfg, opts.FS, opts.MaxFileSize)
+			linters[cfg] = l
+		}
+		return l
+	}
+	configOf := func(p string) (*Config, error) {
+		if opts.ConfigFor != nil {
+			return opts.ConfigFor(p)
+		}
+		return opts.Config, nil
+	}
+	var configErr error // the first configuration that failed to load, read after the walk
+	outOfScope := 0
+	walker := &Walker{FS: opts.FS, Skipped: opts.Skipped, Git: opts.GitIgnore, Ignore: func(p string) bool {
+		cfg, err := configOf(p)
+		if err != nil {
+			if configErr == nil {
+				configErr = err
+			}
+			return true
+		}
+		return cfg.Ignored(p)
+	}}
 	if err := walker.Check(paths, name); err != nil {
 		return nil, err
 	}
@@ -87,12 +134,20 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		if stdinName == "" {
 			stdinName = "<stdin>"
 		}
-		coll := opts.Config.CollectionFor(stdinName)
-		if coll == nil && len(opts.Config.Collections) > 0 {
-			coll = opts.Config.Collections[0]
+		cfg := opts.Config
+		if opts.ConfigFor != nil && opts.StdinName != "" {
+			var err error
+			if cfg, err = opts.ConfigFor(stdinName); err != nil {
+				return nil, err
+			}
 		}
-		res.Findings = named(l.LintReader(stdinName, opts.Stdin, coll), name)
+		coll := cfg.CollectionFor(stdinName)
+		if coll == nil && len(cfg.Collections) > 0 {
+			coll = cfg.Collections[0]
+		}
+		res.Findings = named(linterFor(cfg).LintReader(stdinName, opts.Stdin, coll), name)
 		res.Files++
+		res.Linted = append(res.Linted, name(stdinName))
 	}
 
 	jobs := opts.Jobs
@@ -106,6 +161,15 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	go func() {
 		defer close(queue)
 		walkErr <- walker.Walk(ctx, files, func(p string) bool {
+			if configErr != nil {
+				return false
+			}
+			if opts.Scope != nil && !opts.Scope(p) {
+				if cfg, _ := configOf(p); cfg.CollectionFor(p) != nil {
+					outOfScope++
+				}
+				return true
+			}
 			select {
 			case queue <- p:
 				return true
@@ -115,6 +179,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		})
 	}()
 	type fileResult struct {
+		path     string
 		findings []Finding
 		skipped  string
 	}
@@ -125,12 +190,14 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		go func() {
 			defer wg.Done()
 			for p := range queue {
-				c := opts.Config.CollectionFor(p)
+				// Loaded without error when the walk let p through.
+				cfg, _ := configOf(p)
+				c := cfg.CollectionFor(p)
 				if c == nil {
 					results <- fileResult{skipped: p}
 					continue
 				}
-				results <- fileResult{findings: l.LintFile(p, c)}
+				results <- fileResult{path: p, findings: linterFor(cfg).LintFile(p, c)}
 			}
 		}()
 	}
@@ -141,16 +208,22 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 			continue
 		}
 		res.Files++
+		res.Linted = append(res.Linted, name(r.path))
 		res.Findings = append(res.Findings, named(r.findings, name)...)
 	}
 	if err := <-walkErr; err != nil {
 		return nil, err
 	}
+	if configErr != nil {
+		return nil, configErr
+	}
+	res.OutOfScope = outOfScope
 	for i, s := range res.Skipped {
 		res.Skipped[i] = name(s)
 	}
 	res.Findings = SortFindings(res.Findings)
 	slices.Sort(res.Skipped)
+	slices.Sort(res.Linted)
 	return res, nil
 }
 

@@ -122,6 +122,17 @@ func TestPreCommitTryRepo(t *testing.T) {
 	if !sawBad {
 		t.Errorf("output lacks a bad.md finding with [schema-type] (featured: \"yes\")")
 	}
+
+	// Installing the hook builds contentlint and nothing else (`go install ./...` must not
+	// build the corpus generator or any other command).
+	bins, _ := filepath.Glob(filepath.Join(home, "pre-commit", "*", "golangenv-*", "bin", "*"))
+	var names []string
+	for _, b := range bins {
+		names = append(names, strings.TrimSuffix(filepath.Base(b), ".exe"))
+	}
+	if len(names) != 1 || names[0] != "contentlint" {
+		t.Errorf("the hook's environment holds %v; want only contentlint", names)
+	}
 }
 
 // goEnvironment returns NAME=value for the named go env settings that are set.
