@@ -161,6 +161,9 @@ func readPatterns(fsys fs.FS, name string, domain []string) []gitignore.Pattern 
 
 // relTo returns name relative to dir, which holds it.
 func relTo(dir, name string) string {
+	if name == dir {
+		return "."
+	}
 	if dir == "." {
 		return name
 	}

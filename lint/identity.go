@@ -15,8 +15,8 @@ type Identity struct {
 	Rule  string
 	Path  string
 	Field string // the front matter field path, or ""
-	// Section is the heading the finding sits under in the body, or "" for
-	// the front matter and text before the first heading.
+	// Section is the text of the nearest heading above the finding in the
+	// body, or "" for the front matter and text before the first heading.
 	Section string
 	// Value is the text the finding's span covers on its first line,
 	// trimmed: the offending value.
@@ -67,8 +67,8 @@ func runeOffset(s string, n int) int {
 	return len(s)
 }
 
-// sectionAt returns the text of the last top-level heading at or before
-// offset in e's body, or "" for the front matter, text before the first
+// sectionAt returns the text of the last heading (a direct child of the
+// body: not one quoted or in a list) at or before offset in e's body, or "" for the front matter, text before the first
 // heading, and entries without a body.
 func sectionAt(e *Entry, offset int) string {
 	if e.Body == nil || offset < e.BodyOffset {

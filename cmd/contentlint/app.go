@@ -58,6 +58,9 @@ func failure(err error) error { return &exitError{code: ExitUsage, err: err} }
 
 // Main runs the command line args (args[0] is the program name) and returns the exit code.
 func (c *Command) Main(args []string) int {
+	if c.completeFlagValue(args) {
+		return ExitClean
+	}
 	app := c.app()
 	unknown := false
 	app.CommandNotFound = func(_ *cli.Context, name string) {
@@ -314,6 +317,13 @@ func (c *Command) explainCommand() *cli.Command {
 		Name:      "explain",
 		Usage:     "explain one rule, with an example that fires it, what contentlint prints, and the fix",
 		ArgsUsage: "RULE-ID",
+		BashComplete: func(ctx *cli.Context) {
+			if ctx.NArg() == 0 {
+				for _, r := range lint.DefaultCatalogue().Rules() {
+					fmt.Fprintln(c.Stdout, r.ID)
+				}
+			}
+		},
 		Action: func(ctx *cli.Context) error {
 			if ctx.NArg() != 1 {
 				return usageError("explain takes one rule id; \"contentlint rules\" lists them")

@@ -94,6 +94,10 @@ func semanticVersion() string {
 // tag, and a development build none either.
 func docsRef() string {
 	v, _, _ := moduleVersion()
+	return docsRefFor(v)
+}
+
+func docsRefFor(v string) string {
 	if !strings.HasPrefix(v, "v") || pseudoVersion.MatchString(v) {
 		return "main"
 	}
