@@ -24,7 +24,7 @@ func finding(path string, r *lint.Rule, line, col, endCol int, field, section, s
 }
 
 func samePath(f *lint.Finding) string { return f.Path }
-func all(string) bool                  { return true }
+func all(string) bool                 { return true }
 
 func today() []lint.Finding {
 	return []lint.Finding{

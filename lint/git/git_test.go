@@ -124,7 +124,7 @@ func (f fakeGit) Git(_ context.Context, _ string, args ...string) ([]byte, error
 
 func TestShallowClone(t *testing.T) {
 	g := fakeGit{
-		"rev-parse --show-toplevel --show-prefix": "/repo\n\n",
+		"rev-parse --show-toplevel --show-prefix":                          "/repo\n\n",
 		"rev-parse --verify --quiet --end-of-options origin/main^{commit}": "abc\n",
 		"merge-base --end-of-options origin/main HEAD":                     "error: exit status 1",
 		"rev-parse --is-shallow-repository":                                "true\n",
