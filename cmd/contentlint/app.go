@@ -477,18 +477,27 @@ func errorOrNil(msg string) error {
 // write writes every report the run asked for: standard output and files.
 func (c *Command) write(ctx *cli.Context, outputs []output, omitSuppressed bool, res *lint.Result, run report.Run, ws *workspace) error {
 	gh, inActions := report.ReadGitHubContext(c.Getenv, os.ReadFile)
+	// Where the findings annotations leave out can be read.
 	var moreAt []string
 	for _, o := range outputs {
-		switch {
-		case o.append && o.format.Name == "markdown":
+		if o.append && o.format.Name == "markdown" {
 			moreAt = append(moreAt, "the job summary")
-		case o.path != "" && o.format.Name == "sarif" && !inActions:
-			moreAt = append(moreAt, "the SARIF report "+o.path)
-		case o.path != "" && o.format.Name == "sarif":
-			moreAt = append(moreAt, "code scanning (when the SARIF report "+o.path+" is uploaded)")
+		}
+	}
+	for _, o := range outputs {
+		switch {
+		case o.path != "" && o.format.Name == "sarif" && inActions:
+			moreAt = append(moreAt, "code scanning once "+o.path+" is uploaded")
+		case o.path != "" && o.format.Name != "github" && !o.append:
+			moreAt = append(moreAt, "the report "+o.path)
 		}
 	}
 	moreAt = append(moreAt, "the log of this step")
+	where := strings.Join(moreAt[:len(moreAt)-1], ", ")
+	if where != "" {
+		where += " or "
+	}
+	where += moreAt[len(moreAt)-1]
 	for _, o := range outputs {
 		out := c.Stdout
 		var file *os.File
@@ -514,7 +523,7 @@ func (c *Command) write(ctx *cli.Context, outputs []output, omitSuppressed bool,
 			Warn:             c.Stderr,
 			Changed:          run.Invocation.Changed,
 			LinkBase:         gh.LinkBase(),
-			MoreAt:           strings.Join(moreAt, ", "),
+			MoreAt:           where,
 		}
 		err := o.format.Reporter.Report(out, r)
 		if file != nil {

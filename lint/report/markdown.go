@@ -86,7 +86,7 @@ func (m Markdown) Report(w io.Writer, run Run) error {
 		}
 	}
 	if run.ChangedSince != "" {
-		notes = append(notes, fmt.Sprintf("Only files changed since `%s` are reported.", mdCode(run.ChangedSince)))
+		notes = append(notes, fmt.Sprintf("Only files changed since `%s` are reported.", mdCode(ShortRef(run.ChangedSince))))
 	}
 	if c.Suppressed > 0 {
 		notes = append(notes, fmt.Sprintf("%s silenced by contentlint-disable comments.", plural(c.Suppressed, "finding")))

@@ -179,7 +179,7 @@ func SummaryLine(run Run) string {
 		notes = append(notes, fmt.Sprintf("%d baselined", run.Baselined))
 	}
 	if run.Unchanged > 0 {
-		notes = append(notes, fmt.Sprintf("%s unchanged since %s not reported", plural(run.Unchanged, "file"), run.ChangedSince))
+		notes = append(notes, fmt.Sprintf("%s unchanged since %s not reported", plural(run.Unchanged, "file"), ShortRef(run.ChangedSince)))
 	}
 	extra := ""
 	if len(notes) > 0 {
@@ -196,4 +196,13 @@ func plural(n int, word string) string {
 		return fmt.Sprintf("%d %s", n, word)
 	}
 	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// ShortRef shortens a full commit hash to 12 digits for people; other refs
+// are left as they are.
+func ShortRef(ref string) string {
+	if len(ref) == 40 && strings.Trim(ref, "0123456789abcdef") == "" {
+		return ref[:12]
+	}
+	return ref
 }
