@@ -28,9 +28,10 @@ type GitIgnore struct {
 	// nil, or false, leaves that repository's info/exclude unread.
 	FromOS func(osPath string) (string, bool)
 
-	mu    sync.Mutex
-	roots map[string]string              // folder -> its repository's root, "" outside any
-	dirs  map[string][]gitignore.Pattern // folder -> the patterns that apply to its entries
+	mu       sync.Mutex
+	roots    map[string]string              // folder -> its repository's root, "" outside any
+	dirs     map[string][]gitignore.Pattern // folder -> the patterns that apply to its entries
+	matchers map[string]gitignore.Matcher   // folder -> a matcher of those patterns
 }
 
 // Ignored reports whether git ignores name, a path of FS, given whether
@@ -43,11 +44,20 @@ func (g *GitIgnore) Ignored(name string, isDir bool) bool {
 	if root == "" {
 		return false
 	}
-	ps := g.patterns(dir, root)
-	if len(ps) == 0 {
+	m, ok := g.matchers[dir]
+	if !ok {
+		if ps := g.patterns(dir, root); len(ps) > 0 {
+			m = gitignore.NewMatcher(ps)
+		}
+		if g.matchers == nil {
+			g.matchers = map[string]gitignore.Matcher{}
+		}
+		g.matchers[dir] = m
+	}
+	if m == nil {
 		return false
 	}
-	return gitignore.NewMatcher(ps).Match(components(relTo(root, name)), isDir)
+	return m.Match(components(relTo(root, name)), isDir)
 }
 
 // rootOf returns the root of the repository dir is in: the nearest folder
