@@ -122,11 +122,17 @@ for ref in v9.9.9 v9 "$release_sha"; do
 done
 bin=$(out install-v9.9.9 bin)
 
+# Composite actions may see an empty github.action_ref: the checkout path names the ref.
+runner_env install-from-path
+echo "-- ACTION_REF empty, ACTION_PATH=.../_actions/glasgow-open-data/contentlint/v9"
+ACTION_REF="" GITHUB_ACTION_REF="" ACTION_PATH="$work/runner/_actions/glasgow-open-data/contentlint/v9" bash "$script" install | tee "$work/install-from-path/log"
+check "the ref from the action's path: downloads v9.9.9" contains "$work/install-from-path/log" "^contentlint version v9.9.9 (commit "
+
 for ref in feature v9.9.8 ""; do
   name="install-fallback-${ref:-local}"
   runner_env "$name"
   echo "-- ACTION_REF=${ref:-(empty: uses: ./)}"
-  ACTION_REF=$ref bash "$script" install 2>&1 | tee "$work/$name/log"
+  ACTION_REF=$ref GITHUB_ACTION_REF="" ACTION_PATH="$root" bash "$script" install 2>&1 | tee "$work/$name/log"
   check "${ref:-local}: falls back to go build" test "$(out "$name" build)" = true
   check "${ref:-local}: with go.mod's Go" test "$(out "$name" go-version)" = "$(awk '$1 == "go" {print $2}' go.mod)"
 done

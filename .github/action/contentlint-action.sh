@@ -104,8 +104,21 @@ platform() {
   printf '%s_%s\n' "$os" "$arch"
 }
 
+# action_ref prints the action's own ref: github.action_ref, else
+# GITHUB_ACTION_REF, else the last folder of the path the runner checked the
+# action out to (_actions/OWNER/REPO/REF), which composite actions always have.
+action_ref() {
+  local ref=${ACTION_REF:-${GITHUB_ACTION_REF:-}}
+  if [ -z "$ref" ] && [[ ${ACTION_PATH:-} =~ _actions[/\\][^/\\]+[/\\][^/\\]+[/\\]([^/\\]+)$ ]]; then
+    ref=${BASH_REMATCH[1]}
+  fi
+  printf '%s\n' "$ref"
+}
+
 install() {
-  local ref=${ACTION_REF:-} version plat ext archive base tmp want got bin
+  local ref version plat ext archive base tmp want got bin
+  ref=$(action_ref)
+  ACTION_REPOSITORY=${ACTION_REPOSITORY:-${GITHUB_ACTION_REPOSITORY:-glasgow-open-data/contentlint}}
   local gomod="$action_dir/go.mod"
   # The Go the fallback build pins: go.mod's toolchain line, else its go line.
   local go_version
