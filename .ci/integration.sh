@@ -3,7 +3,8 @@
 #   1. actionlint (pinned) over .github/workflows; through ci.yml's `uses: ./` it also runs
 #      actionlint's basic metadata checks on action.yml.
 #   2. action.yml's own checks: actionlint does not lint a composite action's steps, so a small
-#      script checks the keys, the pins, that no ${{ }} reaches a script, and shellchecks the scripts.
+#      script checks the keys, the pins, that no ${{ }} reaches a script, and shellchecks the scripts
+#      (and the Action's logic in .github/action/contentlint-action.sh, which .ci/action-test.sh runs).
 #   3. the pre-commit hook end to end: TestPreCommitTryRepo must run (not skip) and pass.
 # Installs pre-commit and shellcheck with apt-get when they are missing.
 set -euo pipefail
@@ -102,8 +103,8 @@ if errs:
     sys.exit(1)
 print(f"{path}: {len(inputs)} inputs, {len(doc.get('outputs') or {})} outputs, {len(steps)} steps: ok")
 PY
-shellcheck --shell=bash "$scripts"/*.sh
-echo "shellcheck on action.yml's scripts: no problems"
+shellcheck --shell=bash "$scripts"/*.sh .github/action/contentlint-action.sh .ci/action-test.sh
+echo "shellcheck on action.yml's scripts, .github/action/contentlint-action.sh and .ci/action-test.sh: no problems"
 
 echo "== pre-commit hook (TestPreCommitTryRepo)"
 log="$scripts/precommit.log"

@@ -74,6 +74,9 @@ type Finding struct {
 	// SourceLine is the text of the line the finding starts on, kept so that
 	// reporters can show it and fingerprint it without the file in memory.
 	SourceLine string
+	// Section is the text of the nearest heading above the finding in the
+	// body ("" in the front matter): part of its Identity.
+	Section string
 	// Suppressed is set when an inline comment silences the finding; it is
 	// then kept for SARIF's suppressions and the summary, not reported.
 	Suppressed    bool

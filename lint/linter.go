@@ -74,7 +74,7 @@ func (l *Linter) check(e *Entry, c *Collection, exists func(string) bool) []Find
 		if d.Span.Start.Line >= 1 && d.Span.Start.Line <= e.Lines.Lines() {
 			line = string(e.Lines.LineText(d.Span.Start.Line))
 		}
-		out = append(out, Finding{Path: e.Path, Severity: sev, Diagnostic: d, SourceLine: line})
+		out = append(out, Finding{Path: e.Path, Severity: sev, Diagnostic: d, SourceLine: line, Section: sectionAt(e, d.Span.Start.Offset)})
 	}
 	for _, d := range e.Problems {
 		add(d)

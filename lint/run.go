@@ -24,7 +24,21 @@ type Options struct {
 	// StdinName is the path of FS that an entry read from Stdin stands for;
 	// "" means "<stdin>".
 	StdinName string
-	Config    *Config
+	// Config is the configuration of every file, unless ConfigFor is set.
+	Config *Config
+	// ConfigFor, when set, gives each file the configuration that governs
+	// it (the nearest configuration file, see config.Finder), so that files
+	// under different configurations in one run each get their own; Config
+	// then serves standard input when StdinName is "". An error stops the
+	// run.
+	ConfigFor func(path string) (*Config, error)
+	// Scope, when set, limits the run to the files it accepts (those a
+	// change touched, for --changed-since): the others are walked and
+	// counted in Result.OutOfScope, not linted. No check reads other
+	// entries yet; one that does must still be given every file.
+	Scope func(path string) bool
+	// GitIgnore, when set, skips in folder walks what git ignores.
+	GitIgnore *GitIgnore
 	// Catalogue is the rule set; nil means DefaultCatalogue().
 	Catalogue *Catalogue
 	// Jobs is the number of files linted at once; 0 means one per CPU.
@@ -50,6 +64,10 @@ type Result struct {
 	Findings []Finding
 	Files    int      // files linted
 	Skipped  []string // files no collection claims, sorted
+	// OutOfScope counts the files Options.Scope left out.
+	OutOfScope int
+	// Linted are the files linted, named as findings name them, sorted.
+	Linted []string
 	// Warnings are problems with the run, not with a file: include globs
 	// that cannot work or match no file, a run that linted no file. They
 	// read "file:line:col: message" where they have a position.
@@ -62,7 +80,8 @@ type Result struct {
 // Run lints the files opts names with a bounded pool of workers, reading
 // each file once and keeping only its findings. Output does not depend on
 // the number of workers. An error is a problem running the tool (a path
-// that does not exist, a broken walk), never a finding.
+// that does not exist, a broken walk, a configuration that does not load),
+// never a finding.
 func Run(ctx context.Context, opts Options) (*Result, error) {
 	cat := opts.Catalogue
 	if cat == nil {
@@ -76,17 +95,55 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	cfg := opts.Config
-	l := NewLinter(cat, cfg, opts.FS, opts.MaxFileSize)
+	// One linter and one include tracker per configuration: what a linter
+	// compiles is shared by the files of its configuration.
+	var perConfigMu sync.Mutex
+	linters := map[*Config]*Linter{}
+	trackers := map[*Config]*includeTracker{}
+	var verdicts map[Target]Verdict
+	linterFor := func(cfg *Config) *Linter {
+		perConfigMu.Lock()
+		defer perConfigMu.Unlock()
+		l := linters[cfg]
+		if l == nil {
+			l = NewLinter(cat, cfg, opts.FS, opts.MaxFileSize)
+			l.online.verdicts = verdicts
+			linters[cfg] = l
+			trackers[cfg] = newIncludeTracker(cfg)
+		}
+		return l
+	}
+	trackerFor := func(cfg *Config) *includeTracker {
+		linterFor(cfg)
+		perConfigMu.Lock()
+		defer perConfigMu.Unlock()
+		return trackers[cfg]
+	}
+	configOf := func(p string) (*Config, error) {
+		if opts.ConfigFor != nil {
+			return opts.ConfigFor(p)
+		}
+		return opts.Config, nil
+	}
+	if opts.ConfigFor == nil {
+		// Its include globs are checked even when every file is ignored.
+		linterFor(opts.Config)
+	}
+	var configErr error // the first configuration that failed to load, read after the walk
+	var configErrOnce sync.Once
 	var ignored atomic.Int64
-	ignore := func(p string) bool {
+	walker := &Walker{FS: opts.FS, Skipped: opts.Skipped, Git: opts.GitIgnore, Ignore: func(p string) bool {
+		cfg, err := configOf(p)
+		if err != nil {
+			configErrOnce.Do(func() { configErr = err })
+			return true
+		}
 		if cfg.Ignored(p) {
 			ignored.Add(1)
 			return true
 		}
 		return false
-	}
-	walker := &Walker{FS: opts.FS, Ignore: ignore, Skipped: opts.Skipped}
+	}}
 	if err := walker.Check(paths, name); err != nil {
 		return nil, err
 	}
@@ -107,36 +164,55 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if stdin > 1 {
 		return nil, fmt.Errorf("\"-\" is named %d times; standard input can be read once", stdin)
 	}
-	includes := newIncludeTracker(cfg)
-	// Files named explicitly belong to a collection by their path alone;
-	// walked files must also have a Markdown name.
-	collectionOf := func(p string) *Collection {
+	// A file's configuration and collection: files named explicitly belong
+	// to a collection by their path alone, walked files must also have a
+	// Markdown name. The configuration loaded without error when the walk
+	// let the file through.
+	collectionOf := func(p string) (*Linter, *Collection) {
+		cfg, _ := configOf(p)
 		if explicit[p] {
-			return cfg.CollectionForFile(p)
+			return linterFor(cfg), cfg.CollectionForFile(p)
 		}
-		return cfg.collectionForWalked(p)
+		return linterFor(cfg), cfg.collectionForWalked(p)
 	}
+	inScope := func(p string) bool { return opts.Scope == nil || opts.Scope(p) }
 
 	res := &Result{}
+	stdinCfg := opts.Config
+	if stdin == 1 && opts.ConfigFor != nil && opts.StdinName != "" && !isPseudoPath(opts.StdinName) {
+		var err error
+		if stdinCfg, err = opts.ConfigFor(opts.StdinName); err != nil {
+			return nil, err
+		}
+	}
 	if opts.Online != nil {
 		if stdin == 1 {
 			// Both halves of the audit read standard input: keep it.
-			opts.Stdin = replay(io.ReadAll(io.LimitReader(opts.Stdin, l.maxFileSize+1)))
+			opts.Stdin = replay(io.ReadAll(io.LimitReader(opts.Stdin, linterFor(stdinCfg).maxFileSize+1)))
 		}
-		verdicts, err := l.probe(ctx, opts, walker, files, stdin == 1, collectionOf)
+		v, err := probe(ctx, opts, walker, files, stdin == 1, stdinCfg, linterFor, func(p string) (*Linter, *Collection) {
+			if !inScope(p) {
+				return nil, nil
+			}
+			return collectionOf(p)
+		})
 		if err != nil {
 			return nil, err
 		}
-		res.Verdicts = verdicts
-		l.online = &onlineRun{config: l.online.config, verdicts: res.Verdicts}
+		perConfigMu.Lock()
+		verdicts = v
+		for _, l := range linters {
+			l.online.verdicts = v
+		}
+		perConfigMu.Unlock()
+		res.Verdicts = v
 	}
 	if stdin == 1 {
-		if lintStdin(l, opts, res, &ignored, includes) {
+		if lintStdin(linterFor(stdinCfg), opts, stdinCfg, res, &ignored, trackerFor(stdinCfg)) {
 			res.Files++
+			res.Linted = append(res.Linted, name(stdinDisplayName(opts)))
 		}
-		for i := range res.Findings {
-			res.Findings[i].Path = name(res.Findings[i].Path)
-		}
+		named(res.Findings, name)
 	}
 
 	jobs := opts.Jobs
@@ -145,11 +221,22 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	var outOfScope atomic.Int64
 	queue := make(chan string, 64)
 	walkErr := make(chan error, 1)
 	go func() {
 		defer close(queue)
 		walkErr <- walker.Walk(ctx, files, func(p string) bool {
+			if configErr != nil {
+				return false
+			}
+			if !inScope(p) {
+				if l, c := collectionOf(p); c != nil {
+					trackerFor(l.config).note(p)
+					outOfScope.Add(1)
+				}
+				return true
+			}
 			select {
 			case queue <- p:
 				return true
@@ -159,6 +246,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		})
 	}()
 	type fileResult struct {
+		path     string
 		findings []Finding
 		skipped  string
 	}
@@ -169,13 +257,13 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		go func() {
 			defer wg.Done()
 			for p := range queue {
-				includes.note(p)
-				c := collectionOf(p)
+				l, c := collectionOf(p)
+				trackerFor(l.config).note(p)
 				if c == nil {
 					results <- fileResult{skipped: p}
 					continue
 				}
-				results <- fileResult{findings: l.LintFile(p, c)}
+				results <- fileResult{path: p, findings: l.LintFile(p, c)}
 			}
 		}()
 	}
@@ -186,18 +274,37 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 			continue
 		}
 		res.Files++
+		res.Linted = append(res.Linted, name(r.path))
 		res.Findings = append(res.Findings, named(r.findings, name)...)
 	}
 	if err := <-walkErr; err != nil {
 		return nil, err
 	}
+	if configErr != nil {
+		return nil, configErr
+	}
+	res.OutOfScope = int(outOfScope.Load())
 	for i, s := range res.Skipped {
 		res.Skipped[i] = name(s)
 	}
 	res.Findings = SortFindings(res.Findings)
 	slices.Sort(res.Skipped)
-	res.Warnings = includes.warnings(ctx, opts.FS)
-	if res.Files == 0 {
+	slices.Sort(res.Linted)
+	// In the order configurations were first met would depend on the
+	// workers: sort by name.
+	cfgs := make([]*Config, 0, len(trackers))
+	for cfg := range trackers {
+		cfgs = append(cfgs, cfg)
+	}
+	slices.SortFunc(cfgs, func(a, b *Config) int { return strings.Compare(a.Name, b.Name) })
+	for _, cfg := range cfgs {
+		res.Warnings = append(res.Warnings, trackers[cfg].warnings(ctx, opts.FS)...)
+	}
+	if res.Files == 0 && res.OutOfScope == 0 {
+		cfg := opts.Config
+		if cfg == nil && len(cfgs) > 0 {
+			cfg = cfgs[0]
+		}
 		res.Warnings = append(res.Warnings, noFileLinted(res, cfg, ignored.Load(), paths, name))
 	}
 	return res, nil
@@ -209,8 +316,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 // editor and CI agree; ok is false when that file is ignored (ignored is
 // then set) or in no collection. Unnamed, it is linted whatever it is,
 // with the first collection.
-func stdinEntry(opts Options) (name string, coll *Collection, ignored, ok bool) {
-	cfg := opts.Config
+func stdinEntry(opts Options, cfg *Config) (name string, coll *Collection, ignored, ok bool) {
 	name = opts.StdinName
 	if name == "" || isPseudoPath(name) {
 		if name == "" {
@@ -231,8 +337,8 @@ func stdinEntry(opts Options) (name string, coll *Collection, ignored, ok bool) 
 
 // lintStdin lints the entry on standard input, reporting whether it was
 // linted.
-func lintStdin(l *Linter, opts Options, res *Result, ignored *atomic.Int64, includes *includeTracker) bool {
-	name, coll, isIgnored, ok := stdinEntry(opts)
+func lintStdin(l *Linter, opts Options, cfg *Config, res *Result, ignored *atomic.Int64, includes *includeTracker) bool {
+	name, coll, isIgnored, ok := stdinEntry(opts, cfg)
 	if !isPseudoPath(name) {
 		includes.note(name)
 	}
@@ -249,6 +355,14 @@ func lintStdin(l *Linter, opts Options, res *Result, ignored *atomic.Int64, incl
 	}
 	res.Findings = l.LintReader(name, opts.Stdin, coll)
 	return true
+}
+
+// stdinDisplayName is the path standard input is reported under.
+func stdinDisplayName(opts Options) string {
+	if opts.StdinName == "" {
+		return "<stdin>"
+	}
+	return opts.StdinName
 }
 
 // noFileLinted says why a run linted no file.

@@ -15,7 +15,8 @@ import (
 // the prober's verdicts. Only the set of targets is kept, never the
 // entries: the second half parses each file again, a small cost next to
 // the network's.
-func (l *Linter) probe(ctx context.Context, opts Options, walker *Walker, files []string, stdin bool, collectionOf func(string) *Collection) (map[Target]Verdict, error) {
+func probe(ctx context.Context, opts Options, walker *Walker, files []string, stdin bool, stdinCfg *Config,
+	linterFor func(*Config) *Linter, collectionOf func(string) (*Linter, *Collection)) (map[Target]Verdict, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	targets := make(chan Target, 256)
@@ -42,7 +43,8 @@ func (l *Linter) probe(ctx context.Context, opts Options, walker *Walker, files 
 	}()
 
 	if stdin {
-		name, coll, _, ok := stdinEntry(opts)
+		l := linterFor(stdinCfg)
+		name, coll, _, ok := stdinEntry(opts, stdinCfg)
 		src, err := l.readLimited(opts.Stdin, 0)
 		if err == nil && ok {
 			found <- l.targetsOf(name, src, coll)
@@ -79,7 +81,7 @@ func (l *Linter) probe(ctx context.Context, opts Options, walker *Walker, files 
 		go func() {
 			defer wg.Done()
 			for p := range queue {
-				c := collectionOf(p)
+				l, c := collectionOf(p)
 				if c == nil {
 					continue
 				}

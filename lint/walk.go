@@ -19,6 +19,8 @@ type Walker struct {
 	Ignore func(path string) bool
 	// Skipped is told of every file or folder passed over and why (for --verbose).
 	Skipped func(path, reason string)
+	// Git, when set, skips in folder walks what git ignores (see GitIgnore).
+	Git *GitIgnore
 }
 
 // IsMarkdown reports whether name has a Markdown extension.
@@ -128,6 +130,11 @@ var errStopWalk = errors.New("stop")
 // walkDir walks root in lexical order, skipping hidden folders,
 // node_modules and symbolic links.
 func (w *Walker) walkDir(ctx context.Context, root string, emit func(string) bool) error {
+	// A folder named explicitly is walked even when git ignores it.
+	git := w.Git
+	if git != nil && git.Ignored(root, true) {
+		git = nil
+	}
 	err := fs.WalkDir(w.FS, root, func(name string, d fs.DirEntry, err error) error {
 		if ctx.Err() != nil {
 			return ctx.Err()
@@ -145,6 +152,16 @@ func (w *Walker) walkDir(ctx context.Context, root string, emit func(string) boo
 			if name != root && (base == "node_modules" || (strings.HasPrefix(base, ".") && base != "." && base != "..")) {
 				w.skip(name, "hidden or dependency folder")
 				return fs.SkipDir
+			}
+			if name != root && git != nil && git.Ignored(name, true) {
+				w.skip(name, "ignored by git")
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if git != nil && git.Ignored(name, false) {
+			if IsMarkdown(name) {
+				w.skip(name, "ignored by git")
 			}
 			return nil
 		}

@@ -68,6 +68,9 @@ func failure(err error) error { return &exitError{code: ExitUsage, err: err} }
 
 // Main runs the command line args (args[0] is the program name) and returns the exit code.
 func (c *Command) Main(args []string) int {
+	if c.completeFlagValue(args) {
+		return ExitClean
+	}
 	app := c.app()
 	unknown := false
 	app.CommandNotFound = func(_ *cli.Context, name string) {
@@ -107,7 +110,9 @@ func (c *Command) app() *cli.App {
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
 			return usageError("%v", err)
 		},
-		Commands: []*cli.Command{c.lintCommand(), c.rulesCommand(), c.explainCommand(), c.printConfigCommand(), c.initCommand(), c.completionCommand()},
+		Commands: []*cli.Command{c.lintCommand(), c.baselineCommand(), c.rulesCommand(), c.explainCommand(), c.printConfigCommand(), c.initCommand(), c.completionCommand()},
+		// --format FORMAT=FILE names files, which may hold commas.
+		DisableSliceFlagSeparator: true,
 	}
 	for _, cmd := range app.Commands {
 		cmd.OnUsageError = app.OnUsageError
@@ -176,27 +181,28 @@ func (c *Command) lintCommand() *cli.Command {
 		Name:      "lint",
 		Usage:     "lint entries: files, folders (walked for *.md and *.markdown) and globs with **",
 		ArgsUsage: "[PATH ...]  (- reads one entry from standard input)",
-		Flags: append(append(configFlags(),
-			&cli.StringFlag{Name: "stdin-filename", Usage: "the `PATH` to report for an entry read from standard input", Value: "<stdin>"},
+		Flags: append(append(append(configFlags(), walkFlags()...),
 			&cli.BoolFlag{Name: "show-source", Usage: "print each finding's source line with an underline (default on a terminal)"},
 			&cli.BoolFlag{Name: "no-color", Usage: "never colour the output (NO_COLOR does the same; TERM=dumb turns colour off, FORCE_COLOR on)"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print errors only"},
-			// Machine-dependent defaults show as text, so that help and the
-			// generated man page are the same on every machine.
-			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "lint `N` files at once", Value: runtime.NumCPU(), DefaultText: "the number of CPUs"},
-			&cli.Int64Flag{Name: "max-file-size", Usage: "report files over `BYTES` instead of parsing them", DefaultText: "the configuration's max-file-size, else 2 MiB"},
-			&cli.BoolFlag{Name: "verbose", Usage: "list skipped files on standard error"},
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: " + formatHelp(), Value: "text"},
-			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of standard output"},
+			&cli.StringSliceFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`, or FORMAT=FILE to write it to a file; repeat it to write several reports in one run (default: text): " + formatHelp()},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report of the --format given without =FILE to `FILE` instead of standard output"},
+			&cli.StringFlag{Name: "step-summary", Usage: "append a Markdown summary to `FILE` (default: $GITHUB_STEP_SUMMARY, set in GitHub Actions; \"\" for none)"},
 			&cli.StringFlag{Name: "fail-on", Usage: "the lowest `LEVEL` that fails the run: error, warning, note or never", Value: "error"},
 			&cli.IntFlag{Name: "max-warnings", Usage: "fail the run when there are more than `N` warnings", Value: -1, DefaultText: "no limit"},
+			&cli.StringFlag{Name: "changed-since", Usage: "report only files added, changed or renamed since the merge base of `REF` and HEAD (and untracked ones) in the current git repository"},
+			&cli.BoolFlag{Name: "include-unchanged", Usage: "with --changed-since, report the other files too, after the changed ones in annotations"},
+			&cli.StringFlag{Name: "baseline", Usage: "report only findings not recorded in the baseline `FILE` (see contentlint baseline)"},
 			&cli.StringFlag{Name: "cpuprofile", Hidden: true, Usage: "write a CPU profile to `FILE`"},
 			&cli.StringFlag{Name: "memprofile", Hidden: true, Usage: "write a heap profile to `FILE` at exit"},
 			&cli.StringFlag{Name: "sarif-category", Usage: "the SARIF category `ID` (automationDetails.id), so several uploads from one repository do not clash", Value: "contentlint"},
+			&cli.StringFlag{Name: "sarif-suppressed", Usage: "`WHAT` to do with findings silenced by contentlint-disable comments in SARIF: include (marked as suppressed) or omit (for GitHub code scanning, which ignores suppressions)", Value: "include"},
 		), onlineFlags()...),
 		Action: c.lint,
 	}
 }
+
+func defaultJobs() int { return runtime.NumCPU() }
 
 // formatHelp lists the registered formats for --format's help.
 func formatHelp() string {
@@ -245,9 +251,14 @@ func (c *Command) printConfigCommand() *cli.Command {
 				return failure(fmt.Errorf("%s: no such file or directory", ws.given[0]))
 			}
 			cat := lint.DefaultCatalogue()
-			cfg, err := c.loadConfig(ctx, cat, ws)
+			cfg, finder, err := c.configs(ctx, cat, ws)
 			if err != nil {
 				return err
+			}
+			if finder != nil {
+				if cfg, err = finder.For(ws.names[0]); err != nil {
+					return failure(err)
+				}
 			}
 			return config.Print(c.Stdout, cfg, cat, ws.names[0], ws.given[0])
 		},
@@ -327,14 +338,8 @@ func (c *Command) initCommand() *cli.Command {
 			for _, n := range res.Findings {
 				findings += n
 			}
-			count := func(n int, one, many string) string {
-				if n == 1 {
-					return "1 " + one
-				}
-				return fmt.Sprintf("%d %s", n, many)
-			}
 			fmt.Fprintf(c.Stderr, "wrote %s and %s from %s; lint with them: %s, %s with errors\n", configFile, strings.Join(schemas, ", "),
-				count(res.Entries, "entry", "entries"), count(findings, "finding", "findings"), count(res.Failing, "entry", "entries"))
+				plural(res.Entries, "entry", "entries"), plural(findings, "finding", "findings"), plural(res.Failing, "entry", "entries"))
 			return nil
 		},
 	}
@@ -345,6 +350,13 @@ func (c *Command) explainCommand() *cli.Command {
 		Name:      "explain",
 		Usage:     "explain one rule, with an example that fires it, what contentlint prints, and the fix",
 		ArgsUsage: "RULE-ID",
+		BashComplete: func(ctx *cli.Context) {
+			if ctx.NArg() == 0 {
+				for _, r := range lint.DefaultCatalogue().Rules() {
+					fmt.Fprintln(c.Stdout, r.ID)
+				}
+			}
+		},
 		Action: func(ctx *cli.Context) error {
 			if ctx.NArg() != 1 {
 				return usageError("explain takes one rule id; \"contentlint rules\" lists them")
@@ -360,22 +372,31 @@ func (c *Command) explainCommand() *cli.Command {
 }
 
 func (c *Command) lint(ctx *cli.Context) error {
-	if ctx.Int("jobs") < 1 {
-		return usageError("--jobs must be at least 1")
-	}
 	failOn, err := parseFailOn(ctx.String("fail-on"))
 	if err != nil {
 		return usageError("%v", err)
 	}
-	if ctx.IsSet("max-file-size") && ctx.Int64("max-file-size") < 1 {
-		return usageError("--max-file-size must be at least 1 byte")
-	}
 	if ctx.IsSet("max-warnings") && ctx.Int("max-warnings") < 0 {
 		return usageError("--max-warnings must be 0 or more; leave it out for no limit")
 	}
-	format, ok := report.Lookup(ctx.String("format"))
-	if !ok {
-		return usageError("unknown --format %q; use %s", ctx.String("format"), strings.Join(report.Names(), ", "))
+	stepSummary := c.Getenv("GITHUB_STEP_SUMMARY")
+	if ctx.IsSet("step-summary") {
+		stepSummary = ctx.String("step-summary")
+	}
+	outputs, err := parseOutputs(ctx.StringSlice("format"), ctx.String("output"), stepSummary)
+	if err != nil {
+		return usageError("%v", err)
+	}
+	omitSuppressed := false
+	switch ctx.String("sarif-suppressed") {
+	case "include":
+	case "omit":
+		omitSuppressed = true
+	default:
+		return usageError("unknown --sarif-suppressed %q; use include or omit", ctx.String("sarif-suppressed"))
+	}
+	if ctx.Bool("include-unchanged") && !ctx.IsSet("changed-since") {
+		return usageError("--include-unchanged needs --changed-since")
 	}
 	stop, err := startProfiles(ctx.String("cpuprofile"), ctx.String("memprofile"))
 	if err != nil {
@@ -386,14 +407,88 @@ func (c *Command) lint(ctx *cli.Context) error {
 	if err != nil {
 		return failure(err)
 	}
-	cat := lint.DefaultCatalogue()
-	cfg, err := c.loadConfig(ctx, cat, ws)
+	var bf *baselineFile
+	if name := ctx.String("baseline"); name != "" {
+		if bf, err = readBaseline(ws, name); err != nil {
+			return failure(err)
+		}
+	}
+	var changed map[string]bool
+	ref := ctx.String("changed-since")
+	if ref != "" {
+		if changed, err = changedSince(ctx.Context, ws, ref); err != nil {
+			return failure(err)
+		}
+	}
+	var scope func(string) bool
+	if changed != nil && !ctx.Bool("include-unchanged") {
+		scope = func(p string) bool { return changed[p] }
+	}
+	res, cat, cfg, onlineRun, err := c.runLint(ctx, ws, scope)
 	if err != nil {
 		return err
 	}
+	run := report.Run{Files: res.Files, Catalogue: cat, Unchanged: res.OutOfScope, ChangedSince: ref}
+	if bf != nil {
+		out := bf.b.Apply(res.Findings, bf.pathOf, bf.linted(res))
+		res.Findings, run.Baselined, run.StaleBaseline = out.Findings, out.Baselined, len(out.Stale)
+		for _, s := range out.Stale {
+			sp := s.Span()
+			fmt.Fprintf(c.Stderr, "%s:%d:%d: note: baseline entry no longer occurs: %s; \"contentlint baseline --prune\" drops it\n",
+				bf.name, sp.Start.Line, sp.Start.Column, s.Describe())
+		}
+	}
+	if changed != nil {
+		run.Invocation.Changed = func(shown string) bool { return changed[ws.path(shown)] }
+	}
+	if err := c.write(ctx, outputs, omitSuppressed, res, run, ws); err != nil {
+		return err
+	}
+	run.Findings = res.Visible(false, true)
+	_ = report.Summarize(c.Stderr, run)
+	if onlineRun != nil {
+		onlineRun.summary(c.Stderr, ctx.Bool("verbose"))
+	}
+	if cfg.Name == config.DefaultName {
+		suggestInit(c.Stderr, res)
+	}
+	if failed, reason := res.Failed(failOn, ctx.Int("max-warnings")); failed {
+		return &exitError{code: ExitFindings, err: errorOrNil(reason)}
+	}
+	return nil
+}
+
+// runLint lints the paths the command line names with its configuration
+// and walk flags (and the online audit, with --online); scope, when set,
+// limits the files linted. It returns the configuration that governs the
+// working directory, and the online run to summarise.
+func (c *Command) runLint(ctx *cli.Context, ws *workspace, scope func(string) bool) (*lint.Result, *lint.Catalogue, *lint.Config, *onlineRun, error) {
+	if ctx.Int("jobs") < 1 {
+		return nil, nil, nil, nil, usageError("--jobs must be at least 1")
+	}
+	if ctx.IsSet("max-file-size") && ctx.Int64("max-file-size") < 1 {
+		return nil, nil, nil, nil, usageError("--max-file-size must be at least 1 byte")
+	}
+	cat := lint.DefaultCatalogue()
+	cfg, finder, err := c.configs(ctx, cat, ws)
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	here := cfg
+	if finder != nil {
+		if here, err = finder.For(ws.path(".")); err != nil {
+			return nil, nil, nil, nil, failure(err)
+		}
+	}
 	opts := lint.Options{
 		FS: osFS{}, Paths: ws.names, Stdin: c.Stdin, Config: cfg, Catalogue: cat,
-		Jobs: ctx.Int("jobs"), MaxFileSize: ctx.Int64("max-file-size"), Name: ws.show,
+		Jobs: ctx.Int("jobs"), MaxFileSize: ctx.Int64("max-file-size"), Name: ws.show, Scope: scope,
+	}
+	if finder != nil {
+		opts.ConfigFor = finder.For
+	}
+	if !ctx.Bool("no-gitignore") {
+		opts.GitIgnore = &lint.GitIgnore{FS: osFS{}, FromOS: func(p string) (string, bool) { return fsPath(p), true }}
 	}
 	if len(opts.Paths) == 0 {
 		opts.Paths = []string{ws.path(".")}
@@ -405,9 +500,11 @@ func (c *Command) lint(ctx *cli.Context) error {
 	if ctx.Bool("verbose") {
 		opts.Skipped = func(p, reason string) { fmt.Fprintf(c.Stderr, "skipped %s: %s\n", source.Visible(ws.show(p)), reason) }
 	}
-	onlineRun, err := c.startOnline(ctx, cfg)
+	// The online audit's settings are those of the configuration that
+	// governs the working directory.
+	onlineRun, err := c.startOnline(ctx, here)
 	if err != nil {
-		return err
+		return nil, nil, nil, nil, err
 	}
 	if onlineRun != nil {
 		opts.Online = onlineRun.checker
@@ -417,30 +514,21 @@ func (c *Command) lint(ctx *cli.Context) error {
 		onlineRun.stop()
 	}
 	if err != nil {
-		return failure(err)
+		return nil, nil, nil, nil, failure(err)
 	}
 	for _, w := range res.Warnings {
 		fmt.Fprintf(c.Stderr, "contentlint: warning: %s\n", source.Visible(w))
 	}
 	if ctx.Bool("verbose") {
 		for _, name := range res.Skipped {
-			fmt.Fprintf(c.Stderr, "skipped %s: no collection in %s includes it\n", source.Visible(name), cfg.Name)
+			governing := cfg
+			if finder != nil {
+				governing, _ = finder.For(ws.path(name))
+			}
+			fmt.Fprintf(c.Stderr, "skipped %s: no collection in %s includes it\n", source.Visible(name), governing.Name)
 		}
 	}
-	if err := c.write(ctx, format, res, cat, ws); err != nil {
-		return err
-	}
-	_ = report.Summary(c.Stderr, res.Findings, res.Files)
-	if onlineRun != nil {
-		onlineRun.summary(c.Stderr, ctx.Bool("verbose"))
-	}
-	if cfg.Name == config.DefaultName {
-		suggestInit(c.Stderr, res)
-	}
-	if failed, reason := res.Failed(failOn, ctx.Int("max-warnings")); failed {
-		return &exitError{code: ExitFindings, err: errorOrNil(reason)}
-	}
-	return nil
+	return res, cat, here, onlineRun, nil
 }
 
 // suggestInit points at contentlint init when the built-in configuration,
@@ -468,41 +556,66 @@ func errorOrNil(msg string) error {
 	return errors.New(msg)
 }
 
-// write writes the report in format to standard output or --output.
-func (c *Command) write(ctx *cli.Context, format report.Format, res *lint.Result, cat *lint.Catalogue, ws *workspace) error {
-	out, toFile := c.Stdout, ctx.String("output")
-	var file *os.File
-	if toFile != "" {
-		f, err := os.Create(toFile)
-		if err != nil {
-			return failure(fmt.Errorf("write report: %w", unwrapPathError(err, toFile)))
+// write writes every report the run asked for: standard output and files.
+func (c *Command) write(ctx *cli.Context, outputs []output, omitSuppressed bool, res *lint.Result, run report.Run, ws *workspace) error {
+	gh, inActions := report.ReadGitHubContext(c.Getenv, os.ReadFile)
+	// Where the findings annotations leave out can be read.
+	var moreAt []string
+	for _, o := range outputs {
+		if o.append && o.format.Name == "markdown" {
+			moreAt = append(moreAt, "the job summary")
 		}
-		file, out = f, f
 	}
-	color := colorWanted(c.Terminal, toFile == "", ctx.Bool("no-color"), c.Getenv)
-	run := report.Run{
-		Findings:  res.Visible(ctx.Bool("quiet"), format.KeepsSuppressed),
-		Files:     res.Files,
-		Catalogue: cat,
-		Invocation: report.Invocation{
+	for _, o := range outputs {
+		switch {
+		case o.path != "" && o.format.Name == "sarif" && inActions:
+			moreAt = append(moreAt, "code scanning once "+o.path+" is uploaded")
+		case o.path != "" && o.format.Name != "github" && !o.append:
+			moreAt = append(moreAt, "the report "+o.path)
+		}
+	}
+	moreAt = append(moreAt, "the log of this step")
+	where := strings.Join(moreAt[:len(moreAt)-1], ", ")
+	if where != "" {
+		where += " or "
+	}
+	where += moreAt[len(moreAt)-1]
+	for _, o := range outputs {
+		out := c.Stdout
+		var file *os.File
+		if o.path != "" {
+			f, err := o.open()
+			if err != nil {
+				return failure(fmt.Errorf("write report: %w", unwrapPathError(err, o.path)))
+			}
+			file, out = f, f
+		}
+		toTerminal := c.Terminal && o.path == ""
+		r := run
+		r.Findings = res.Visible(ctx.Bool("quiet"), o.format.KeepsSuppressed && !(omitSuppressed && o.format.Name == "sarif"))
+		r.Invocation = report.Invocation{
 			ToolVersion:      version(),
 			SemanticVersion:  semanticVersion(),
+			DocsRef:          docsRef(),
 			WorkingDirectory: ws.cwd,
 			RepoRoot:         repoRoot(ws.cwd),
 			Category:         ctx.String("sarif-category"),
-			ShowSource:       ctx.Bool("show-source") || (c.Terminal && toFile == ""),
-			Color:            color,
+			ShowSource:       ctx.Bool("show-source") || toTerminal,
+			Color:            colorWanted(c.Terminal, o.path == "", ctx.Bool("no-color"), c.Getenv),
 			Warn:             c.Stderr,
-		},
-	}
-	err := format.Reporter.Report(out, run)
-	if file != nil {
-		if cerr := file.Close(); err == nil {
-			err = cerr
+			Changed:          run.Invocation.Changed,
+			LinkBase:         gh.LinkBase(),
+			MoreAt:           where,
 		}
-	}
-	if err != nil {
-		return failure(fmt.Errorf("write report: %w", err))
+		err := o.format.Reporter.Report(out, r)
+		if file != nil {
+			if cerr := file.Close(); err == nil {
+				err = cerr
+			}
+		}
+		if err != nil {
+			return failure(fmt.Errorf("write report: %w", err))
+		}
 	}
 	return nil
 }
@@ -523,32 +636,13 @@ func colorWanted(terminal, stdout, noColorFlag bool, getenv func(string) string)
 	return terminal
 }
 
-// loadConfig finds and loads the configuration: --config, else the nearest
+// configs returns the configuration: with --config, that file for every
+// path (cfg); else a finder that gives each path the nearest
 // .contentlint.yaml or contentlint.yaml up to the repository root, else the
-// built-in defaults. --schema replaces every collection's schema.
-func (c *Command) loadConfig(ctx *cli.Context, cat *lint.Catalogue, ws *workspace) (*lint.Config, error) {
+// built-in defaults (finder). --schema replaces every collection's schema.
+func (c *Command) configs(ctx *cli.Context, cat *lint.Catalogue, ws *workspace) (*lint.Config, *config.Finder, error) {
 	fsys := osFS{}
-	name := ctx.String("config")
-	p := ""
-	if name != "" {
-		p = ws.path(name)
-	} else {
-		found, err := config.Find(fsys, ws.path("."))
-		if err != nil {
-			return nil, failure(err)
-		}
-		p, name = found, osPath(found)
-	}
-	var cfg *lint.Config
-	var err error
-	if p == "" {
-		cfg, err = config.Default(ws.path("."), cat)
-	} else {
-		cfg, err = config.Load(fsys, p, name, cat)
-	}
-	if err != nil {
-		return nil, failure(err)
-	}
+	withSchema := func(cfg *lint.Config) error { return nil }
 	if s := ctx.String("schema"); s != "" {
 		v, err := schema.Load(fsys, ws.path(s), lint.SchemaOptions())
 		if err != nil {
@@ -556,13 +650,30 @@ func (c *Command) loadConfig(ctx *cli.Context, cat *lint.Catalogue, ws *workspac
 			if errors.As(err, &serr) {
 				serr.Path = s
 			}
-			return nil, failure(err)
+			return nil, nil, failure(err)
 		}
-		for _, coll := range cfg.Collections {
-			coll.Schema = v
+		withSchema = func(cfg *lint.Config) error {
+			for _, coll := range cfg.Collections {
+				coll.Schema = v
+			}
+			return nil
 		}
 	}
-	return cfg, nil
+	if name := ctx.String("config"); name != "" {
+		cfg, err := config.Load(fsys, ws.path(name), name, cat)
+		if err != nil {
+			return nil, nil, failure(err)
+		}
+		withSchema(cfg)
+		return cfg, nil, nil
+	}
+	def, err := config.Default(ws.path("."), cat)
+	if err != nil {
+		return nil, nil, failure(err)
+	}
+	withSchema(def)
+	finder := &config.Finder{FS: fsys, Catalogue: cat, Default: def, Name: ws.show, Adjust: withSchema}
+	return def, finder, nil
 }
 
 // parseFailOn reads --fail-on; SeverityOff stands for "never".

@@ -49,6 +49,13 @@ func TestExitCodes(t *testing.T) {
 		{"standard input twice", string(seedText), []string{"lint", "-", "-"}, ExitUsage},
 		{"print-config of a missing file", "", []string{"print-config", filepath.Join(dir, "missing.md")}, ExitUsage},
 		{"print-config", "", []string{"print-config", seed}, ExitClean},
+		{"two formats on standard output", "", []string{"lint", "--format", "text", "--format", "json", seed}, ExitUsage},
+		{"unknown format with a file", "", []string{"lint", "--format", "xml=out.xml", seed}, ExitUsage},
+		{"missing baseline", "", []string{"lint", "--baseline", filepath.Join(dir, "none.json"), seed}, ExitUsage},
+		{"broken baseline", "", []string{"lint", "--baseline", badSchema, seed}, ExitUsage},
+		{"unknown ref for --changed-since", "", []string{"lint", "--changed-since", "no-such-ref-anywhere", seed}, ExitUsage},
+		{"baseline written", "", []string{"baseline", "--output", filepath.Join(dir, "b.json"), broken}, ExitClean},
+		{"prune without a baseline", "", []string{"baseline", "--prune", "--output", filepath.Join(dir, "none.json"), broken}, ExitUsage},
 		{"help", "", []string{"--help"}, ExitClean},
 		{"version", "", []string{"--version"}, ExitClean},
 	}

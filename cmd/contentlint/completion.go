@@ -2,8 +2,12 @@ package main
 
 import (
 	"fmt"
+	"io"
+	"strings"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/glasgow-open-data/contentlint/lint/report"
 )
 
 // Completion scripts for bash and zsh ask the program itself for candidates
@@ -34,14 +38,29 @@ _contentlint() {
     _files
   fi
 }
-compdef _contentlint contentlint
+# Autoloaded from $fpath, this file is the body of _contentlint: the first
+# Tab runs it, so it completes at once instead of only defining the function.
+# Sourced (source <(contentlint completion zsh)), it registers the function.
+if [[ "${funcstack[1]}" == "_contentlint" ]]; then
+  _contentlint "$@"
+else
+  compdef _contentlint contentlint
+fi
 `
+
+// shells are the shells completion writes scripts for.
+var shells = []string{"bash", "zsh", "fish"}
 
 func (c *Command) completionCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "completion",
 		Usage:     "print a shell completion script for bash, zsh or fish",
 		ArgsUsage: "SHELL",
+		BashComplete: func(ctx *cli.Context) {
+			if ctx.NArg() == 0 {
+				printLines(c.Stdout, shells)
+			}
+		},
 		Action: func(ctx *cli.Context) error {
 			switch ctx.Args().First() {
 			case "bash":
@@ -60,5 +79,43 @@ func (c *Command) completionCommand() *cli.Command {
 			}
 			return usageError("completion takes one of bash, zsh or fish")
 		},
+	}
+}
+
+// flagValues are the values completion offers after a flag that takes one
+// of a fixed set.
+func flagValues() map[string][]string {
+	return map[string][]string{
+		"format":           report.Names(),
+		"f":                report.Names(),
+		"fail-on":          {"error", "warning", "note", "never"},
+		"sarif-suppressed": {"include", "omit"},
+	}
+}
+
+// completeFlagValue answers a completion request whose last word is a flag
+// that takes a value ("contentlint lint --format <Tab>"): urfave/cli would
+// read the request marker as the flag's value. It reports whether it
+// answered.
+func (c *Command) completeFlagValue(args []string) bool {
+	n := len(args)
+	if n < 3 || args[n-1] != "--generate-bash-completion" {
+		return false
+	}
+	prev := strings.TrimLeft(args[n-2], "-")
+	if !strings.HasPrefix(args[n-2], "-") || strings.Contains(prev, "=") {
+		return false
+	}
+	values, ok := flagValues()[prev]
+	if !ok {
+		return false
+	}
+	printLines(c.Stdout, values)
+	return true
+}
+
+func printLines(w io.Writer, lines []string) {
+	for _, l := range lines {
+		fmt.Fprintln(w, l)
 	}
 }

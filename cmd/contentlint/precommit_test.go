@@ -122,6 +122,20 @@ func TestPreCommitTryRepo(t *testing.T) {
 	if !sawBad {
 		t.Errorf("output lacks a bad.md finding with [schema-type] (featured: \"yes\")")
 	}
+
+}
+
+// TestHookBuildsOnlyContentlint: pre-commit installs the hook with
+// `go install ./...` from the repository root, which builds every main
+// package: contentlint must be the only one.
+func TestHookBuildsOnlyContentlint(t *testing.T) {
+	out, err := exec.Command("go", "list", "-f", "{{if eq .Name \"main\"}}{{.ImportPath}}{{end}}", "../../...").Output()
+	if err != nil {
+		t.Skipf("go list: %v", err)
+	}
+	if got := strings.Fields(string(out)); len(got) != 1 || got[0] != "github.com/glasgow-open-data/contentlint/cmd/contentlint" {
+		t.Errorf("go install ./... would build %v; want only cmd/contentlint (put other commands under testdata)", got)
+	}
 }
 
 // goEnvironment returns NAME=value for the named go env settings that are set.

@@ -19,6 +19,15 @@ type Run struct {
 	Files      int            // files linted
 	Catalogue  *lint.Catalogue
 	Invocation Invocation
+	// Baselined counts the findings a baseline hid (--baseline); they are
+	// not in Findings.
+	Baselined int
+	// StaleBaseline counts the baseline's entries that no longer occur.
+	StaleBaseline int
+	// Unchanged counts the files left out because they did not change
+	// (--changed-since); ChangedSince is that ref, "" without it.
+	Unchanged    int
+	ChangedSince string
 }
 
 // Invocation describes how the tool ran, for the formats that record or
@@ -42,6 +51,20 @@ type Invocation struct {
 	// Warn receives warnings about the report itself, such as results
 	// dropped to stay within a limit; nil discards them.
 	Warn io.Writer
+	// DocsRef is the git ref whose docs describe this build: a release tag
+	// such as "v1.2.3", or "" for main. SARIF helpUris point there.
+	DocsRef string
+	// Changed reports whether a finding's file changed in the change under
+	// review; nil means unknown. Annotations put changed files first.
+	Changed func(path string) bool
+	// LinkBase is the URL of the repository's files at the commit under
+	// review, such as "https://github.com/o/r/blob/0123abc/": the Markdown
+	// summary links each finding to LinkBase + path + "#L" + line. "" links
+	// nothing.
+	LinkBase string
+	// MoreAt says where the findings that annotations leave out can be
+	// read, such as "the job summary"; "" means the log.
+	MoreAt string
 }
 
 // Reporter writes a run in one format.
@@ -54,7 +77,7 @@ type Format struct {
 	Name string // the --format value
 	Help string // one line for --help
 	// KeepsSuppressed is set for formats that carry suppressed findings,
-	// marked as such (SARIF); the others never show them.
+	// marked as such (SARIF) or counted (Markdown); the others never see them.
 	KeepsSuppressed bool
 	Reporter        Reporter
 }
@@ -64,7 +87,8 @@ var formats = []Format{
 	{Name: "text", Help: "one finding per line for people: PATH:LINE:COL: SEVERITY: MESSAGE [RULE-ID]", Reporter: Text{}},
 	{Name: "json", Help: "one JSON document for scripts", Reporter: JSON{}},
 	{Name: "sarif", Help: "SARIF 2.1.0 for GitHub code scanning and other viewers", KeepsSuppressed: true, Reporter: SARIF{}},
-	{Name: "github", Help: "GitHub Actions workflow commands: annotations on a pull request", Reporter: GitHub{}},
+	{Name: "github", Help: "GitHub Actions workflow commands: annotations on a pull request, within GitHub's limits", Reporter: GitHub{}},
+	{Name: "markdown", Help: "a Markdown summary for a GitHub job summary or a pull request comment", KeepsSuppressed: true, Reporter: Markdown{}},
 }
 
 // Formats returns the registered formats, in the order help lists them.
@@ -124,7 +148,20 @@ func Count(findings []lint.Finding) Counts {
 // Summary writes the one-line summary people read on stderr:
 // "2 errors, 1 warning in 2 of 12 files".
 func Summary(w io.Writer, findings []lint.Finding, files int) error {
-	c := Count(findings)
+	return Summarize(w, Run{Findings: findings, Files: files})
+}
+
+// Summarize writes run's one-line summary, with what a baseline hid and the
+// files --changed-since left out: "1 error in 1 of 3 files (4 baselined)".
+func Summarize(w io.Writer, run Run) error {
+	_, err := fmt.Fprintln(w, SummaryLine(run))
+	return err
+}
+
+// SummaryLine is the text of Summarize, without the line break.
+func SummaryLine(run Run) string {
+	c := Count(run.Findings)
+	files := run.Files
 	var parts []string
 	add := func(n int, word string) {
 		if n > 0 {
@@ -134,16 +171,24 @@ func Summary(w io.Writer, findings []lint.Finding, files int) error {
 	add(c.Errors, "error")
 	add(c.Warnings, "warning")
 	add(c.Notes, "note")
-	suppressed := ""
+	var notes []string
 	if c.Suppressed > 0 {
-		suppressed = fmt.Sprintf(" (%d suppressed)", c.Suppressed)
+		notes = append(notes, fmt.Sprintf("%d suppressed", c.Suppressed))
+	}
+	if run.Baselined > 0 {
+		notes = append(notes, fmt.Sprintf("%d baselined", run.Baselined))
+	}
+	if run.Unchanged > 0 {
+		notes = append(notes, fmt.Sprintf("%s unchanged since %s not reported", plural(run.Unchanged, "file"), ShortRef(run.ChangedSince)))
+	}
+	extra := ""
+	if len(notes) > 0 {
+		extra = " (" + strings.Join(notes, ", ") + ")"
 	}
 	if len(parts) == 0 {
-		_, err := fmt.Fprintf(w, "no problems in %s%s\n", plural(files, "file"), suppressed)
-		return err
+		return fmt.Sprintf("no problems in %s%s", plural(files, "file"), extra)
 	}
-	_, err := fmt.Fprintf(w, "%s in %d of %s%s\n", strings.Join(parts, ", "), c.FilesWithFindings, plural(files, "file"), suppressed)
-	return err
+	return fmt.Sprintf("%s in %d of %s%s", strings.Join(parts, ", "), c.FilesWithFindings, plural(files, "file"), extra)
 }
 
 func plural(n int, word string) string {
@@ -151,4 +196,13 @@ func plural(n int, word string) string {
 		return fmt.Sprintf("%d %s", n, word)
 	}
 	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// ShortRef shortens a full commit hash to 12 digits for people; other refs
+// are left as they are.
+func ShortRef(ref string) string {
+	if len(ref) == 40 && strings.Trim(ref, "0123456789abcdef") == "" {
+		return ref[:12]
+	}
+	return ref
 }

@@ -21,8 +21,18 @@ import (
 // Defaults for SARIFOptions.
 const (
 	DefaultInformationURI = "https://github.com/glasgow-open-data/contentlint"
-	// DefaultMaxResults is GitHub code scanning's limit on results per run.
+	// DefaultMaxResults is GitHub code scanning's limit on results per run:
+	// a run with more is rejected whole, and of those accepted only the
+	// 5,000 most severe are shown ("SARIF results exceed limit" in GitHub's
+	// code scanning docs, which also limit a file to 20 runs, a run to
+	// 25,000 rules, a rule to 20 tags of which 10 are shown, and the upload
+	// to 10 MB gzip-compressed).
 	DefaultMaxResults = 25000
+	// FingerprintKey is the partialFingerprints key contentlint fills. It is
+	// our own: primaryLocationLineHash belongs to GitHub, whose upload
+	// action computes it from the source line and warns ("found existing
+	// inconsistent fingerprint value") for every result that brings another.
+	FingerprintKey = "contentlint/v1"
 )
 
 const (
@@ -31,18 +41,26 @@ const (
 	srcRoot        = "%SRCROOT%"
 	// maxDescription is GitHub's limit on shortDescription and fullDescription.
 	maxDescription = 1024
+	// maxTags is how many tags of a rule GitHub shows.
+	maxTags = 10
 )
 
 // SARIF writes a SARIF 2.1.0 log for GitHub code scanning and other SARIF
 // viewers: one run, the metadata of every rule that fired, and one result
-// per finding with a line-move-stable partial fingerprint. Suppressed
-// findings are kept, with an inSource suppression and its justification.
-// The zero value uses the defaults below.
+// per finding with a line-move-stable partial fingerprint under
+// FingerprintKey. Suppressed findings in the run are kept with an inSource
+// suppression and its justification; as the spec asks (§3.27.23), every
+// result then carries "suppressions", [] when it is not suppressed. GitHub
+// code scanning ignores suppressions and would open an alert for each
+// suppressed result, so leave them out of the run for an upload there
+// (lint --sarif-suppressed omit, as the Action does). The zero value uses
+// the defaults below.
 type SARIF struct {
 	// InformationURI is tool.driver.informationUri; default DefaultInformationURI.
 	InformationURI string
 	// HelpBaseURI is the rules document; each rule's helpUri is HelpBaseURI#id.
-	// Default InformationURI + "/blob/main/docs/rules.md".
+	// Default InformationURI + "/blob/REF/docs/rules.md", where REF is the
+	// invocation's DocsRef (the release tag), else main.
 	HelpBaseURI string
 	// MaxResults caps the results; the most severe are kept. Default DefaultMaxResults.
 	MaxResults int
@@ -109,9 +127,9 @@ type (
 		SrcRoot sarifArtifactLoc `json:"%SRCROOT%"`
 	}
 	sarifFingerprints struct {
-		// PrimaryLocationLineHash is the fingerprint GitHub code scanning
-		// matches alerts by across commits.
-		PrimaryLocationLineHash string `json:"primaryLocationLineHash"`
+		// Contentlint is the finding's identity (rule, field or section,
+		// offending text, occurrence), hashed; see FingerprintKey.
+		Contentlint string `json:"contentlint/v1"`
 	}
 	sarifAutomationDetails struct {
 		ID string `json:"id"`
@@ -119,6 +137,8 @@ type (
 	sarifRunProperties struct {
 		Truncated    bool `json:"truncated"`
 		TotalResults int  `json:"totalResults"`
+		// Dropped counts the results left out, by rule id.
+		Dropped map[string]int `json:"droppedResults"`
 	}
 	sarifResult struct {
 		RuleID              string             `json:"ruleId"`
@@ -127,7 +147,7 @@ type (
 		Message             sarifText          `json:"message"`
 		Locations           []sarifLocation    `json:"locations"`
 		PartialFingerprints sarifFingerprints  `json:"partialFingerprints"`
-		Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
+		Suppressions        []sarifSuppression `json:"suppressions"`
 	}
 	sarifLocation struct {
 		PhysicalLocation sarifPhysicalLocation `json:"physicalLocation"`
@@ -150,22 +170,27 @@ type (
 
 // Report writes run as SARIF.
 func (opts SARIF) Report(w io.Writer, run Run) error {
-	opts = opts.withDefaults()
+	opts = opts.withDefaults(run.Invocation)
 	inv := run.Invocation
 
 	// Fingerprints count occurrences over the whole report, before any
 	// truncation, so that dropping results never renumbers the kept ones.
-	fingerprints := lineHashes(run.Findings)
+	fingerprints := Fingerprints(run.Findings)
 	order := make([]int, len(run.Findings))
 	for i := range order {
 		order[i] = i
 	}
 	var props *sarifRunProperties
 	if len(order) > opts.MaxResults {
-		order = mostSevere(run.Findings, order, opts.MaxResults)
-		props = &sarifRunProperties{Truncated: true, TotalResults: len(run.Findings)}
+		var dropped []int
+		order, dropped = mostSevere(run.Findings, order, opts.MaxResults)
+		props = &sarifRunProperties{Truncated: true, TotalResults: len(run.Findings), Dropped: map[string]int{}}
+		for _, i := range dropped {
+			props.Dropped[run.Findings[i].Rule.ID]++
+		}
 		if inv.Warn != nil {
-			fmt.Fprintf(inv.Warn, "contentlint: SARIF output truncated to the %d most severe of %d results\n", len(order), len(run.Findings))
+			fmt.Fprintf(inv.Warn, "contentlint: SARIF output keeps the %d most severe of %d results (GitHub code scanning rejects a run with more); dropped: %s\n",
+				len(order), len(run.Findings), describeDropped(run.Findings, dropped))
 		}
 	}
 
@@ -186,7 +211,8 @@ func (opts SARIF) Report(w io.Writer, run Run) error {
 					EndLine: reg.endLine, EndColumn: reg.endCol,
 				},
 			}}},
-			PartialFingerprints: sarifFingerprints{PrimaryLocationLineHash: fingerprints[i]},
+			PartialFingerprints: sarifFingerprints{Contentlint: fingerprints[i]},
+			Suppressions:        []sarifSuppression{},
 		}
 		if f.Suppressed {
 			res.Suppressions = []sarifSuppression{{Kind: "inSource", Justification: f.Justification}}
@@ -231,12 +257,12 @@ func (opts SARIF) Report(w io.Writer, run Run) error {
 	return bw.Flush()
 }
 
-func (o SARIF) withDefaults() SARIF {
+func (o SARIF) withDefaults(inv Invocation) SARIF {
 	if o.InformationURI == "" {
 		o.InformationURI = DefaultInformationURI
 	}
 	if o.HelpBaseURI == "" {
-		o.HelpBaseURI = strings.TrimSuffix(o.InformationURI, "/") + "/blob/main/docs/rules.md"
+		o.HelpBaseURI = rulesDocURI(o.InformationURI, inv.DocsRef)
 	}
 	if o.MaxResults <= 0 {
 		o.MaxResults = DefaultMaxResults
@@ -257,10 +283,16 @@ func sarifLevel(s lint.Severity) string {
 	return "none"
 }
 
-// mostSevere returns the indices of the n findings to keep: unsuppressed
-// before suppressed, then errors, warnings and notes, each in report order.
-// The result is in that order, so the most important come first.
-func mostSevere(fs []lint.Finding, order []int, n int) []int {
+// rulesDocURI is the rules document at ref (a tag), or on main.
+func rulesDocURI(informationURI, ref string) string {
+	return strings.TrimSuffix(informationURI, "/") + "/blob/" + cmp.Or(ref, "main") + "/docs/rules.md"
+}
+
+// mostSevere returns the indices of the n findings to keep, and those it
+// drops: unsuppressed before suppressed, then errors, warnings and notes,
+// each in report order. The kept ones are in that order, so the most
+// important come first.
+func mostSevere(fs []lint.Finding, order []int, n int) (keep, dropped []int) {
 	order = slices.Clone(order)
 	rank := func(i int) int {
 		r := -int(fs[i].Severity)
@@ -270,7 +302,45 @@ func mostSevere(fs []lint.Finding, order []int, n int) []int {
 		return r
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(rank(a), rank(b)) })
-	return order[:n]
+	return order[:n], order[n:]
+}
+
+// describeDropped says which results were dropped, by severity and rule:
+// "1200 notes (section-recommended 1100, heading-skip 100)".
+func describeDropped(fs []lint.Finding, dropped []int) string {
+	type group struct {
+		sev   lint.Severity
+		n     int
+		rules map[string]int
+	}
+	var groups []*group
+	bySev := map[lint.Severity]*group{}
+	for _, i := range dropped {
+		f := fs[i]
+		g := bySev[f.Severity]
+		if g == nil {
+			g = &group{sev: f.Severity, rules: map[string]int{}}
+			bySev[f.Severity] = g
+			groups = append(groups, g)
+		}
+		g.n++
+		g.rules[f.Rule.ID]++
+	}
+	slices.SortFunc(groups, func(a, b *group) int { return cmp.Compare(b.sev, a.sev) })
+	var parts []string
+	for _, g := range groups {
+		ids := make([]string, 0, len(g.rules))
+		for id := range g.rules {
+			ids = append(ids, id)
+		}
+		slices.SortFunc(ids, func(a, b string) int { return cmp.Or(cmp.Compare(g.rules[b], g.rules[a]), cmp.Compare(a, b)) })
+		var rules []string
+		for _, id := range ids {
+			rules = append(rules, fmt.Sprintf("%s %d", id, g.rules[id]))
+		}
+		parts = append(parts, fmt.Sprintf("%s (%s)", plural(g.n, g.sev.String()), strings.Join(rules, ", ")))
+	}
+	return strings.Join(parts, ", ")
 }
 
 // sarifRules returns the descriptors of the rules the kept results use, in
@@ -325,7 +395,7 @@ func ruleDescriptor(r *lint.Rule, helpBase string) sarifRule {
 	}
 	var tags []string
 	for _, t := range append(slices.Clone(r.Tags), r.Family) {
-		if t != "" && !slices.Contains(tags, t) {
+		if t != "" && !slices.Contains(tags, t) && len(tags) < maxTags {
 			tags = append(tags, t)
 		}
 	}
@@ -410,20 +480,24 @@ func regionOf(f lint.Finding) region {
 	return r
 }
 
-// lineHashes returns each finding's primaryLocationLineHash: a hash of the
-// rule id, the trimmed source line and the occurrence of that (rule, line)
-// pair within the file, then ":" and the occurrence. Line numbers are left
-// out so that the hash survives edits elsewhere in the file.
-func lineHashes(fs []lint.Finding) []string {
-	type key struct{ path, rule, line string }
+// Fingerprints returns each finding's fingerprint: a hash of its Identity
+// (rule, field or section, offending text) without the path, then ":" and
+// the occurrence of that identity within the file. Line numbers are left
+// out so that the fingerprint survives edits elsewhere in the file, and
+// the path so that it survives a rename.
+func Fingerprints(fs []lint.Finding) []string {
+	type key struct {
+		path string
+		id   lint.Identity
+	}
 	seen := map[key]int{}
 	out := make([]string, len(fs))
-	for i, f := range fs {
-		text := strings.TrimSpace(f.SourceLine)
-		k := key{f.Path, f.Rule.ID, text}
+	for i := range fs {
+		id := fs[i].Identity("")
+		k := key{fs[i].Path, id}
 		seen[k]++
 		occ := strconv.Itoa(seen[k])
-		sum := sha256.Sum256([]byte(f.Rule.ID + "\x00" + text + "\x00" + occ))
+		sum := sha256.Sum256([]byte(strings.Join([]string{id.Rule, id.Field, id.Section, id.Value, occ}, "\x00")))
 		out[i] = hex.EncodeToString(sum[:8]) + ":" + occ
 	}
 	return out

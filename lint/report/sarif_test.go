@@ -350,12 +350,15 @@ func TestSARIFTruncation(t *testing.T) {
 	if run.Properties == nil || !run.Properties.Truncated || run.Properties.TotalResults != 5 {
 		t.Errorf("run.properties = %+v, want truncated with totalResults 5", run.Properties)
 	}
-	if !strings.Contains(warn.String(), "3 most severe of 5") {
+	if !strings.Contains(warn.String(), "3 most severe of 5") || !strings.Contains(warn.String(), "dropped: 1 warning (w 1), 1 note (n 1)") {
 		t.Errorf("warning = %q", warn.String())
 	}
+	if d := run.Properties.Dropped; len(d) != 2 || d["w"] != 1 || d["n"] != 1 {
+		t.Errorf("droppedResults = %v, want w 1, n 1", d)
+	}
 	// Fingerprints are those of the full report, not of the kept slice.
-	full := lineHashes(fs)
-	if run.Results[0].PartialFingerprints.PrimaryLocationLineHash != full[2] {
+	full := Fingerprints(fs)
+	if run.Results[0].PartialFingerprints.Contentlint != full[2] {
 		t.Error("truncation changed a fingerprint")
 	}
 
@@ -375,8 +378,8 @@ func TestSARIFSuppressed(t *testing.T) {
 	fs[1].Suppressed, fs[1].Justification = true, "known false positive"
 	_, log := writeSARIF(t, Run{Findings: fs}, SARIF{})
 	res := log.Runs[0].Results
-	if len(res[0].Suppressions) != 0 {
-		t.Errorf("unsuppressed result has suppressions %+v", res[0].Suppressions)
+	if res[0].Suppressions == nil || len(res[0].Suppressions) != 0 {
+		t.Errorf("unsuppressed result has suppressions %+v, want []", res[0].Suppressions)
 	}
 	if want := []sarifSuppression{{Kind: "inSource", Justification: "known false positive"}}; len(res[1].Suppressions) != 1 || res[1].Suppressions[0] != want[0] {
 		t.Errorf("suppressions = %+v, want %+v", res[1].Suppressions, want)
@@ -399,19 +402,20 @@ func TestSARIFCategory(t *testing.T) {
 	}
 }
 
-// TestFingerprintStable: GitHub matches alerts across commits by
-// primaryLocationLineHash, so it must not depend on line numbers.
+// TestFingerprintStable: code scanning matches alerts across commits by
+// their fingerprints, so ours must not depend on line numbers, nor on
+// anything but the finding's identity.
 func TestFingerprintStable(t *testing.T) {
 	base := []lint.Finding{
 		finding("a.md", lint.SeverityError, rule("schema-type"), 3, 11, 3, 16, "m", "featured", `featured: "yes"`),
-		finding("a.md", lint.SeverityError, rule("schema-format"), 5, 10, 5, 20, "m", "website", `website: "x"`),
+		finding("a.md", lint.SeverityError, rule("schema-format"), 5, 10, 5, 13, "m", "website", `website: "x"`),
 	}
-	// Lines inserted above: every finding moves down, with other indentation.
+	// Lines inserted above and other indentation: every finding moves.
 	moved := []lint.Finding{
-		finding("a.md", lint.SeverityError, rule("schema-type"), 13, 11, 13, 16, "m", "featured", `  featured: "yes"  `),
-		finding("a.md", lint.SeverityError, rule("schema-format"), 25, 10, 25, 20, "m", "website", `website: "x"`),
+		finding("a.md", lint.SeverityError, rule("schema-type"), 13, 13, 13, 18, "m", "featured", `  featured: "yes"  `),
+		finding("a.md", lint.SeverityError, rule("schema-format"), 25, 10, 25, 13, "m", "website", `website: "x"`),
 	}
-	a, b := lineHashes(base), lineHashes(moved)
+	a, b := Fingerprints(base), Fingerprints(moved)
 	for i := range a {
 		if a[i] != b[i] {
 			t.Errorf("finding %d: fingerprint changed when lines moved: %s → %s", i, a[i], b[i])
@@ -422,30 +426,55 @@ func TestFingerprintStable(t *testing.T) {
 	}
 
 	changed := slicesCloneFindings(base)
-	changed[0].SourceLine = `featured: "no"`
-	if c := lineHashes(changed); c[0] == a[0] {
-		t.Error("fingerprint unchanged when the line text changed")
+	changed[0].SourceLine = `featured: "no!"`
+	if c := Fingerprints(changed); c[0] == a[0] {
+		t.Error("fingerprint unchanged when the offending value changed")
 	} else if c[1] != a[1] {
-		t.Error("changing one line changed another finding's fingerprint")
+		t.Error("changing one value changed another finding's fingerprint")
 	}
 
 	otherRule := slicesCloneFindings(base)
 	otherRule[0].Rule = rule("schema-enum")
-	if c := lineHashes(otherRule); c[0] == a[0] {
-		t.Error("fingerprint unchanged for another rule on the same line")
+	if c := Fingerprints(otherRule); c[0] == a[0] {
+		t.Error("fingerprint unchanged for another rule on the same value")
 	}
 
-	// The same (rule, text) twice in a file: told apart by occurrence.
+	// The same identity twice in a file: told apart by occurrence.
 	twice := []lint.Finding{base[0], base[0]}
 	twice[1].Span.Start.Line = 9
-	h := lineHashes(twice)
+	h := Fingerprints(twice)
 	if h[0] == h[1] || !strings.HasSuffix(h[1], ":2") {
-		t.Errorf("repeated pair fingerprints %s and %s, want distinct with :2", h[0], h[1])
+		t.Errorf("repeated identity fingerprints %s and %s, want distinct with :2", h[0], h[1])
 	}
 	// ... but not across files.
 	twice[1].Path = "b.md"
-	if h := lineHashes(twice); h[0] != h[1] {
+	if h := Fingerprints(twice); h[0] != h[1] {
 		t.Errorf("occurrence counted across files: %s and %s", h[0], h[1])
+	}
+}
+
+// TestSARIFFingerprintKey: our fingerprint goes under our own key, never
+// GitHub's primaryLocationLineHash, which the upload action computes and
+// warns about when a result brings a different one.
+func TestSARIFFingerprintKey(t *testing.T) {
+	doc, _ := writeSARIF(t, goldenSARIFRun(), SARIF{})
+	var raw struct {
+		Runs []struct {
+			Results []struct {
+				PartialFingerprints map[string]string `json:"partialFingerprints"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(doc, &raw); err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range raw.Runs[0].Results {
+		if len(r.PartialFingerprints) != 1 || r.PartialFingerprints[FingerprintKey] == "" {
+			t.Errorf("result %d: partialFingerprints = %v, want only %q", i, r.PartialFingerprints, FingerprintKey)
+		}
+	}
+	if bytes.Contains(doc, []byte("primaryLocationLineHash")) {
+		t.Error("the SARIF names primaryLocationLineHash, GitHub's own key")
 	}
 }
 

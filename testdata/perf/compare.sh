@@ -33,7 +33,7 @@ cd "$root"
 
 echo "== machine: $(nproc) cores, $(go version)"
 go build -o "$bin/contentlint" ./cmd/contentlint
-go build -o "$bin/contentlint-corpus" ./cmd/contentlint-corpus
+go build -o "$bin/contentlint-corpus" ./testdata/perf/corpus
 
 for n in 1000 10000 50000; do
 	[ -d "$work/c$n" ] || "$bin/contentlint-corpus" -n $n -seed 1 -defects 0 "$work/c$n"

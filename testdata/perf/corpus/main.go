@@ -1,5 +1,7 @@
 // Command contentlint-corpus writes a generated corpus of community entries
-// for benchmarks: contentlint-corpus -n 10000 -seed 1 -defects 0.1 DIR.
+// for benchmarks: go run ./testdata/perf/corpus -n 10000 -seed 1 -defects 0.1 DIR.
+// It lives under testdata so that "go install ./...", which is how pre-commit
+// installs the hook, builds contentlint alone.
 package main
 
 import (
