@@ -85,7 +85,7 @@ func BenchmarkMarkdown(b *testing.B) {
 	b.ReportAllocs()
 	b.SetBytes(int64(len(body)))
 	for b.Loop() {
-		if e := p.Parse("body.md", body); e.Body == nil {
+		if e := p.Parse("body.md", body); !e.BodyChecked() {
 			b.Fatal("no body")
 		}
 	}

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"unicode/utf8"
 
-	"github.com/yuin/goldmark/ast"
-
 	"github.com/glasgow-open-data/contentlint/lint/source"
 )
 
@@ -28,8 +26,9 @@ type Entry struct {
 
 	// BodyOffset is the byte offset at which the Markdown body starts.
 	BodyOffset int
-	// Body is the Markdown body's AST; segments are relative to Src[BodyOffset:].
-	Body ast.Node
+	// body is what the rules read from the Markdown body; nil when the body
+	// is not checked.
+	body *bodyIndex
 
 	// Problems are what the parser found: each is a diagnostic of a parser rule.
 	Problems []Diagnostic
@@ -106,7 +105,7 @@ func (p *Parser) Parse(path string, src []byte) *Entry {
 	}
 	// CommonMark ends a line at a lone "\r" too, goldmark does not; it
 	// parses a copy with "\n" in its place, which keeps every offset.
-	e.Body = p.markdown.parse(withoutLoneCR(e.BodySource()))
+	e.body = indexSyntax(e, p.markdown.parse(withoutLoneCR(e.BodySource())))
 	return e
 }
 

@@ -1,5 +1,7 @@
 package lint
 
+import "github.com/yuin/goldmark/ast"
+
 // What the external tests (package lint_test) need of the linter's insides.
 // They live there because they read the built-in configuration, and
 // package config imports this one.
@@ -10,3 +12,6 @@ package lint
 func (l *Linter) CheckEntry(e *Entry, c *Collection, exists func(string) bool) []Finding {
 	return l.check(e, c, exists)
 }
+
+// SetSyntax indexes a syntax tree built by hand as e's body.
+func (e *Entry) SetSyntax(doc ast.Node) { e.body = indexSyntax(e, doc) }

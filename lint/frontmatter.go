@@ -66,9 +66,13 @@ func (s *splitter) split(e *Entry) {
 		s.splitJSON(e, bom, lineStart+indent)
 		return
 	}
-	// frontmatter sees lines our way only in a copy prepared for it; every
-	// byte offset stays the same (see forSplitting).
-	split := forSplitting(src, lineStart)
+	// frontmatter reads only the front matter's lines, in a copy prepared
+	// for it; every byte offset stays the same (see forSplitting).
+	region := frontMatterEnd(src, e.Lines.LineEnd(openLine), closingFor(openText))
+	if _, opens := s.opening[openText]; !opens {
+		region = e.Lines.LineEnd(openLine) // enough to see there is no front matter
+	}
+	split := forSplitting(src[:region], lineStart)
 	var c captured
 	rest, err := frontmatter.Parse(bytes.NewReader(split[bom:]), &c, s.formats...)
 	if err != nil {
@@ -90,10 +94,10 @@ func (s *splitter) split(e *Entry) {
 	e.Format = c.format
 	e.Open = e.Lines.Span(lineStart+indent, e.Lines.LineEnd(openLine))
 	checkStart(e, bom, lineStart, indent, openText)
-	e.BodyOffset = len(src) - len(rest)
+	e.BodyOffset = region - len(rest)
 	start := e.Lines.LineStart(openLine + 1)
 	end := start + len(c.data)
-	if end > len(src) || !bytes.Equal(split[start:end], c.data) {
+	if end > len(split) || !bytes.Equal(split[start:end], c.data) {
 		// frontmatter skips blank lines we did not expect; find the data itself.
 		if i := bytes.Index(split, c.data); i >= 0 {
 			start = i
@@ -104,6 +108,32 @@ func (s *splitter) split(e *Entry) {
 	closeLine := e.Lines.Pos(end).Line
 	e.Close = e.Lines.LineSpan(closeLine)
 	decode(e, c.format, start, end)
+}
+
+// frontMatterEnd returns the offset just past the line that closes front
+// matter whose opening line ends at openEnd: the first later line that
+// starts with the closing delimiter closer and has nothing else but white
+// space (an indented delimiter closes nothing, see forSplitting); len(src)
+// when no line does. Lines end at "\n", "\r\n" or a lone "\r".
+func frontMatterEnd(src []byte, openEnd int, closer string) int {
+	for start := openEnd; start < len(src); {
+		if src[start] == '\r' && start+1 < len(src) && src[start+1] == '\n' {
+			start++
+		}
+		start++ // past the line break
+		end := start
+		for end < len(src) && src[end] != '\n' && src[end] != '\r' {
+			end++
+		}
+		if line := src[start:end]; bytes.HasPrefix(line, []byte(closer)) && len(bytes.TrimSpace(line[len(closer):])) == 0 {
+			if end < len(src) && src[end] == '\r' && end+1 < len(src) && src[end+1] == '\n' {
+				end++
+			}
+			return min(end+1, len(src))
+		}
+		start = end
+	}
+	return len(src)
 }
 
 // forSplitting returns the bytes frontmatter should split, with the same

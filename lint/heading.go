@@ -2,9 +2,9 @@ package lint
 
 import (
 	"bytes"
-	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/util"
@@ -17,19 +17,115 @@ import (
 // collapsed to one space, trailing punctuation (":", ".", "!", "?", "…")
 // dropped and letters lowercased, so that "Our mission:", "  OUR   Mission ",
 // "🚀 Our Mission {#mission}" and "Our Mission ✨" all match "Our Mission".
-// Inline markup is not its business: pass the text HeadingText extracts.
+// Inline markup is not its business: pass the text of Heading.Text.
+// It runs for every heading of every entry, so it makes one pass and
+// allocates only the result, and nothing when s is already normal.
 func NormalizeHeading(s string) string {
-	s = headingAttributes.ReplaceAllString(s, "")
-	s = strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || isEmoji(r) })
-	s = strings.Join(strings.Fields(s), " ")
-	s = strings.TrimRight(s, ":.!?… ")
-	return strings.ToLower(s)
+	s = trimFunc(withoutAttributes(s), func(r rune) bool { return unicode.IsSpace(r) || isEmoji(r) })
+	var stack [128]byte
+	out := stack[:0]
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space && len(out) > 0 {
+			out = append(out, ' ')
+		}
+		space = false
+		out = utf8.AppendRune(out, unicode.ToLower(r))
+	}
+	for len(out) > 0 {
+		r, size := utf8.DecodeLastRune(out)
+		if !strings.ContainsRune(":.!?… ", r) {
+			break
+		}
+		out = out[:len(out)-size]
+	}
+	if string(out) == s {
+		return s
+	}
+	return string(out)
 }
 
-// headingAttributes matches the attribute block that Pandoc, kramdown and
+// trimFunc is strings.TrimFunc, which the compiler cannot see through.
+func trimFunc(s string, cut func(rune) bool) string {
+	for s != "" {
+		r, size := utf8.DecodeRuneInString(s)
+		if !cut(r) {
+			break
+		}
+		s = s[size:]
+	}
+	for s != "" {
+		r, size := utf8.DecodeLastRuneInString(s)
+		if !cut(r) {
+			break
+		}
+		s = s[:len(s)-size]
+	}
+	return s
+}
+
+// withoutAttributes drops the attribute block that Pandoc, kramdown and
 // goldmark's attribute extension let a heading end with: "{#id}",
-// "{.class}", "{#id .class key=value}".
-var headingAttributes = regexp.MustCompile(`\s*\{\s*(?:[#.][^{}\s]+|[A-Za-z][\w-]*=[^{}\s]*)(?:\s+(?:[#.][^{}\s]+|[A-Za-z][\w-]*=[^{}\s]*))*\s*\}\s*$`)
+// "{.class}", "{#id .class key=value}", with the white space around it.
+func withoutAttributes(s string) string {
+	t := strings.TrimRight(s, asciiSpace)
+	open := strings.LastIndexByte(t, '{')
+	if !strings.HasSuffix(t, "}") || open < 0 {
+		return s
+	}
+	inner := t[open+1 : len(t)-1]
+	attrs := 0
+	for inner != "" {
+		inner = strings.TrimLeft(inner, asciiSpace)
+		end := strings.IndexAny(inner, asciiSpace)
+		if end < 0 {
+			end = len(inner)
+		}
+		if inner == "" {
+			break
+		}
+		if !isAttribute(inner[:end]) {
+			return s
+		}
+		attrs++
+		inner = inner[end:]
+	}
+	if attrs == 0 {
+		return s
+	}
+	return strings.TrimRight(t[:open], asciiSpace)
+}
+
+// asciiSpace is what \s matches in Go's regular expressions.
+const asciiSpace = " \t\n\f\r"
+
+// isAttribute reports whether a is one attribute of a heading's attribute
+// block: "#id" or ".class" (any characters but braces and white space), or
+// "key=value" with a key of letters, digits, "_" and "-" starting with a letter.
+func isAttribute(a string) bool {
+	if strings.ContainsAny(a, "{}") {
+		return false
+	}
+	if a[0] == '#' || a[0] == '.' {
+		return len(a) > 1
+	}
+	key, _, ok := strings.Cut(a, "=")
+	if !ok || key == "" || !isASCIILetter(key[0]) {
+		return false
+	}
+	for i := 1; i < len(key); i++ {
+		if c := key[i]; !isASCIILetter(c) && !(c >= '0' && c <= '9') && c != '_' && c != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
 // isEmoji reports whether r is a pictograph or part of one: symbols
 // ("🚀", "✨", "★"), modifiers, and the joiners and selectors emoji are
@@ -38,12 +134,12 @@ func isEmoji(r rune) bool {
 	return unicode.Is(unicode.So, r) || unicode.Is(unicode.Sk, r) || r == '\u200d' || r == '\ufe0f' || r == '\u20e3'
 }
 
-// HeadingText returns the plain text of a heading (or any node with inline
+// headingText returns the plain text of a heading (or any node with inline
 // children) as a reader sees it: emphasis, links and code-span backticks
 // dropped, an image's alt text kept, backslash escapes and character
 // references resolved, and whitespace collapsed. src is the source the node's
 // segments refer to (Entry.BodySource for the body).
-func HeadingText(n ast.Node, src []byte) string {
+func headingText(n ast.Node, src []byte) string {
 	return strings.Join(strings.Fields(inlinePlainText(n, src)), " ")
 }
 
@@ -169,4 +265,46 @@ func walkNodes(root ast.Node, fn func(n ast.Node, entering bool) ast.WalkStatus)
 			}
 		}
 	}
+}
+
+// anchorText is a heading's text as GitHub's anchors see it: the rendered
+// text, so without markup, with code spans' text, without images and raw
+// HTML, line breaks kept.
+func anchorText(h ast.Node, src []byte) string {
+	var b strings.Builder
+	inCode := 0
+	walkNodes(h, func(n ast.Node, entering bool) ast.WalkStatus {
+		switch n := n.(type) {
+		case *ast.CodeSpan:
+			if entering {
+				inCode++
+			} else {
+				inCode--
+			}
+		case *ast.Image, *ast.RawHTML:
+			return ast.WalkSkipChildren
+		case *ast.AutoLink:
+			if entering {
+				b.Write(n.Label(src))
+			}
+			return ast.WalkSkipChildren
+		case *ast.Text:
+			if entering {
+				v := safeSegment(n.Segment.Start, n.Segment.Stop, src)
+				if inCode == 0 {
+					v = resolveInlineText(v)
+				}
+				b.Write(v)
+				if n.SoftLineBreak() || n.HardLineBreak() {
+					b.WriteByte('\n')
+				}
+			}
+		case *ast.String:
+			if entering {
+				b.Write(n.Value)
+			}
+		}
+		return ast.WalkContinue
+	})
+	return b.String()
 }

@@ -70,16 +70,16 @@ func TestHeadingText(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			e := NewParser().Parse("h.md", []byte(tt.md+"\n"))
-			h, ok := e.Body.FirstChild().(*ast.Heading)
-			if !ok {
-				t.Fatalf("%q did not parse as a heading", tt.md)
+			hs := e.Headings()
+			if len(hs) != 1 {
+				t.Fatalf("%q did not parse as one heading: %+v", tt.md, hs)
 			}
-			got := HeadingText(h, e.BodySource())
+			got := hs[0].Text
 			if got != tt.want {
-				t.Errorf("HeadingText(%q) = %q, want %q", tt.md, got, tt.want)
+				t.Errorf("heading text of %q = %q, want %q", tt.md, got, tt.want)
 			}
 			if n := NormalizeHeading(got); n != tt.norm {
-				t.Errorf("NormalizeHeading(HeadingText(%q)) = %q, want %q", tt.md, n, tt.norm)
+				t.Errorf("NormalizeHeading of the text of %q = %q, want %q", tt.md, n, tt.norm)
 			}
 		})
 	}
@@ -100,19 +100,13 @@ func TestHeadingRange(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			e := NewParser().Parse("h.md", []byte(tt.md))
-			var h *ast.Heading
-			walkNodes(e.Body, func(n ast.Node, entering bool) ast.WalkStatus {
-				if x, ok := n.(*ast.Heading); ok && h == nil {
-					h = x
-				}
-				return ast.WalkContinue
-			})
-			if h == nil {
+			hs := e.Headings()
+			if len(hs) == 0 {
 				t.Fatalf("no heading in %q", tt.md)
 			}
-			start, end := headingRange(e.BodySource(), h)
-			if got := string(e.BodySource()[start:end]); got != tt.want {
-				t.Errorf("headingRange(%q) covers %q, want %q", tt.md, got, tt.want)
+			span := hs[0].Span
+			if got := string(e.Src[span.Start.Offset:span.End.Offset]); got != tt.want {
+				t.Errorf("heading span of %q covers %q, want %q", tt.md, got, tt.want)
 			}
 		})
 	}
@@ -120,7 +114,7 @@ func TestHeadingRange(t *testing.T) {
 
 func TestWalkNodesMatchesASTWalk(t *testing.T) {
 	src := []byte("# A\n\n> quote *with **nested** emphasis* and [a link](x)\n>\n> - item\n>   1. deep `code`\n\n| a | b |\n|---|---|\n| c | d |\n")
-	doc := NewParser().Parse("w.md", src).Body
+	doc := newMarkdownParser().parse(src)
 	type step struct {
 		kind     ast.NodeKind
 		entering bool

@@ -71,15 +71,15 @@ func runeOffset(s string, n int) int {
 // body: not one quoted or in a list) at or before offset in e's body, or "" for the front matter, text before the first
 // heading, and entries without a body.
 func sectionAt(e *Entry, offset int) string {
-	if e.Body == nil || offset < e.BodyOffset {
+	if e.body == nil || offset < e.BodyOffset {
 		return ""
 	}
 	section := ""
 	for _, h := range topHeadings(e) {
-		if h.span.Start.Offset > offset {
+		if h.Span.Start.Offset > offset {
 			break
 		}
-		section = h.text
+		section = h.Text
 	}
 	if !utf8.ValidString(section) {
 		return strings.ToValidUTF8(section, "\uFFFD")

@@ -11,15 +11,15 @@ import (
 // markdownParser is CommonMark with the GFM extensions content uses, and
 // footnotes ("[^1]" with "[^1]: text"), which GitHub, Hugo and most
 // generators render: without them a definition reads as a link to a file
-// named by its first word. One is built per run; goldmark parsers are safe
-// for concurrent use.
+// named by its first word. Bare addresses are found by bareLinks rather
+// than goldmark's Linkify, which tries every space of the text. One is
+// built per run; goldmark parsers are safe for concurrent use.
 type markdownParser struct{ p parser.Parser }
 
 func newMarkdownParser() markdownParser {
 	md := goldmark.New(goldmark.WithExtensions(
 		extension.Table,
 		extension.Strikethrough,
-		extension.Linkify,
 		extension.TaskList,
 		extension.Footnote,
 	))

@@ -1,7 +1,6 @@
 package lint
 
 import (
-	"bytes"
 	"fmt"
 	"net/url"
 	"path"
@@ -124,91 +123,6 @@ var (
 		Tags:     []string{"markdown", "structure"},
 	}
 )
-
-// bodyLink is one link, image or autolink in the body. What only messages
-// need (its span and text) is computed when a rule reports.
-type bodyLink struct {
-	node     ast.Node
-	image    bool
-	autolink bool
-	email    bool   // an email autolink (<contact@example.org>)
-	dest     string // the destination as rendered: escapes and character references resolved
-}
-
-// Limits on the work done per link for its text and extent, so that images
-// nested in image alt text cannot make a rule quadratic.
-const (
-	linkTextBytes = 60  // of link text quoted in messages
-	linkNodes     = 512 // nodes walked under one link
-)
-
-// noun names l in messages.
-func (l bodyLink) noun() string {
-	if l.image {
-		return "image"
-	}
-	return "link"
-}
-
-// span returns where l is in e's file.
-func (l bodyLink) span(e *Entry) Span {
-	src := e.BodySource()
-	var start, end int
-	if a, ok := l.node.(*ast.AutoLink); ok {
-		start, end = autoLinkRange(src, a)
-	} else {
-		start, end = linkRange(src, l.node, l.image)
-	}
-	return e.BodySpan(start, end)
-}
-
-// text returns l's text (an image's alt text) for messages, shortened.
-func (l bodyLink) text(e *Entry) string {
-	t, complete := inlineTextLimited(l.node, e.BodySource(), linkTextBytes, linkNodes)
-	t = strings.Join(strings.Fields(t), " ")
-	if r := []rune(t); !complete || len(r) > linkTextBytes {
-		t = string(r[:min(len(r), linkTextBytes)]) + "…"
-	}
-	return t
-}
-
-// textEmpty reports whether l has no text (an image no alt text). A link
-// whose text is an image has text: image-alt checks that image.
-func (l bodyLink) textEmpty(e *Entry) bool {
-	if l.autolink {
-		return false
-	}
-	t, complete := inlineTextLimited(l.node, e.BodySource(), 1, linkNodes)
-	if !complete || strings.TrimSpace(t) != "" {
-		return false
-	}
-	return l.image || !hasImageChild(l.node)
-}
-
-// collectBodyLinks finds every link, image and autolink in e's body in document order.
-func collectBodyLinks(e *Entry) []bodyLink {
-	if e == nil || e.Body == nil {
-		return nil
-	}
-	src := e.BodySource()
-	var out []bodyLink
-	walkNodes(e.Body, func(n ast.Node, entering bool) ast.WalkStatus {
-		if !entering {
-			return ast.WalkContinue
-		}
-		switch n := n.(type) {
-		case *ast.Link:
-			out = append(out, bodyLink{node: n, dest: string(resolveInlineText(n.Destination))})
-		case *ast.Image:
-			out = append(out, bodyLink{node: n, image: true, dest: string(resolveInlineText(n.Destination))})
-		case *ast.AutoLink:
-			out = append(out, bodyLink{node: n, autolink: true, email: n.AutoLinkType == ast.AutoLinkEmail, dest: string(n.URL(src))})
-			return ast.WalkSkipChildren
-		}
-		return ast.WalkContinue
-	})
-	return out
-}
 
 // hasImageChild reports whether an image is among n's descendants. Links do
 // not nest, so over all links this walks each node at most once.
@@ -453,7 +367,7 @@ func runLinkMissingFile(p *Pass) {
 // runLinkEmptyText reports links without text.
 func runLinkEmptyText(p *Pass) {
 	for _, l := range bodyLinks(p.Entry) {
-		if l.image || !l.textEmpty(p.Entry) {
+		if l.image || !l.textEmpty {
 			continue
 		}
 		p.Report(ruleLinkEmptyText, l.span(p.Entry), "link to %q has no text; write what it links to between the brackets", l.dest)
@@ -466,14 +380,14 @@ func runLinkEmptyDestination(p *Pass) {
 		if l.autolink || strings.TrimSpace(l.dest) != "" {
 			continue
 		}
-		p.Report(ruleLinkEmptyDestination, l.span(p.Entry), "%s %q has an empty destination; put the address between the parentheses", l.noun(), l.text(p.Entry))
+		p.Report(ruleLinkEmptyDestination, l.span(p.Entry), "%s %q has an empty destination; put the address between the parentheses", l.noun(), l.text)
 	}
 }
 
 // runImageAlt reports images without alt text.
 func runImageAlt(p *Pass) {
 	for _, l := range bodyLinks(p.Entry) {
-		if !l.image || !l.textEmpty(p.Entry) {
+		if !l.image || !l.textEmpty {
 			continue
 		}
 		p.Report(ruleImageAlt, l.span(p.Entry), "image %q has no alt text; describe the image between the brackets: ![what it shows](%s)",
@@ -496,54 +410,13 @@ func runBodyEmpty(p *Pass) {
 }
 
 // runLinkReferenceUndefined reports full and collapsed reference links whose
-// label has no definition. goldmark leaves them as literal text, so the text
-// of each paragraph (outside code spans) is scanned for "][" pairs.
+// label has no definition.
 func runLinkReferenceUndefined(p *Pass) {
 	e := p.Entry
-	if e == nil || e.Body == nil {
+	if e.body == nil {
 		return
 	}
-	src := e.BodySource()
-	// Both forms reported here, [text][ref] and [ref][], contain "][".
-	if !bytes.Contains(src, []byte("][")) {
-		return
-	}
-	defined := map[string]bool{}
-	var found []refCandidate
-	var buf []byte // the current block's literal text
-	var offs []int // the body offset of each byte of buf
-	inCode := 0
-	walkNodes(e.Body, func(n ast.Node, entering bool) ast.WalkStatus {
-		switch n := n.(type) {
-		case *ast.LinkReferenceDefinition:
-			if entering {
-				defined[util.ToLinkReference(n.Label)] = true
-			}
-		case *ast.CodeSpan:
-			if entering {
-				inCode++
-			} else {
-				inCode--
-			}
-		case *ast.Text:
-			if entering && inCode == 0 {
-				for i := max(n.Segment.Start, 0); i < min(n.Segment.Stop, len(src)); i++ {
-					buf = append(buf, src[i])
-					offs = append(offs, i)
-				}
-			}
-		default:
-			if n.Type() == ast.TypeBlock && !entering && len(buf) > 0 {
-				found = append(found, findRefCandidates(src, buf, offs)...)
-				buf, offs = buf[:0], offs[:0]
-			}
-		}
-		return ast.WalkContinue
-	})
-	for _, c := range found {
-		if defined[c.label] {
-			continue
-		}
+	for _, c := range e.body.undefinedRefs {
 		p.Report(ruleLinkReferenceUndefined, e.BodySpan(c.start, c.end), "reference link %q has no definition for %q; add a line \"[%s]: https://...\" to the body, or write an inline link",
 			c.raw, c.rawLabel, c.rawLabel)
 	}

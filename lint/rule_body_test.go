@@ -243,9 +243,10 @@ func TestBodyRulesDeepNesting(t *testing.T) {
 				t.Fatalf("fixture offsets are off: %q", body[at:])
 			}
 
-			e := &lint.Entry{Path: "deep.md", Src: []byte(src), Lines: source.NewLineIndex([]byte(src)), BodyOffset: off, Body: doc,
+			e := &lint.Entry{Path: "deep.md", Src: []byte(src), Lines: source.NewLineIndex([]byte(src)), BodyOffset: off,
 				Data: map[string]any{"title": "Deep"}}
 			e.Close = e.Lines.LineSpan(6)
+			e.SetSyntax(doc)
 			coll := sectionsCollection(defaultSections(t))
 			start := time.Now()
 			got := map[string]int{}

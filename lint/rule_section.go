@@ -133,7 +133,7 @@ var (
 // sectionsOf returns the sections pass's collection declares, or nil when
 // section rules do not apply (no collection, no declaration, no body).
 func sectionsOf(p *Pass) *Sections {
-	if p.Collection == nil || p.Collection.Sections == nil || p.Entry == nil || p.Entry.Body == nil {
+	if p.Collection == nil || p.Collection.Sections == nil || p.Entry == nil || p.Entry.body == nil {
 		return nil
 	}
 	return p.Collection.Sections
@@ -150,15 +150,6 @@ func sectionLevel(s *Sections) int {
 // headingMarker is the ATX marker for level, e.g. "##".
 func headingMarker(level int) string { return strings.Repeat("#", max(level, 1)) }
 
-// outlineHeading is one heading of the body's outline.
-type outlineHeading struct {
-	node  *ast.Heading
-	level int
-	text  string // plain text, for messages
-	norm  string // NormalizeHeading(text)
-	span  Span
-}
-
 // declaredSection is one declared section with its match keys.
 type declaredSection struct {
 	Section
@@ -169,7 +160,7 @@ type declaredSection struct {
 // sectionOutline is the body's top-level headings matched against the
 // collection's declared sections.
 type sectionOutline struct {
-	headings []outlineHeading
+	headings []bodyHeading     // the top-level headings
 	decls    []declaredSection // required first, then recommended: declaration order
 	present  []int             // per decl: index into headings of its first match, or -1
 	wrong    []bool            // per decl: matched only at the wrong level
@@ -209,24 +200,20 @@ func matchDecl(decls []declaredSection, norm string) int {
 	return -1
 }
 
-// newOutlineHeading describes heading h of entry e.
-func newOutlineHeading(e *Entry, h *ast.Heading) outlineHeading {
-	text := HeadingText(h, e.BodySource())
-	start, end := headingRange(e.BodySource(), h)
-	return outlineHeading{node: h, level: h.Level, text: text, norm: NormalizeHeading(text), span: e.BodySpan(start, end)}
-}
-
-// collectTopHeadings finds the headings that are direct children of the body:
-// the page's sections. Headings inside blockquotes and list items are quoted
-// or listed material, not sections.
-func collectTopHeadings(e *Entry) []outlineHeading {
-	var out []outlineHeading
-	for c := e.Body.FirstChild(); c != nil; c = c.NextSibling() {
-		if h, ok := c.(*ast.Heading); ok {
-			out = append(out, newOutlineHeading(e, h))
+// topHeadings returns the headings that are direct children of the body:
+// the page's sections. Headings inside blockquotes and list items are
+// quoted or listed material, not sections.
+func topHeadings(e *Entry) []bodyHeading {
+	m := &e.memo
+	if !m.topDone {
+		for _, h := range bodyHeadings(e) {
+			if h.Top {
+				m.top = append(m.top, h)
+			}
 		}
+		m.topDone = true
 	}
-	return out
+	return m.top
 }
 
 // buildOutline matches e's top-level headings against s.
@@ -241,12 +228,12 @@ func buildOutline(e *Entry, s *Sections) *sectionOutline {
 	// A match at the declared level wins over an earlier one at another
 	// level, so look for those first.
 	for i, h := range o.headings {
-		if d := matchDecl(o.decls, h.norm); d >= 0 && h.level == level && o.present[d] < 0 {
+		if d := matchDecl(o.decls, h.norm); d >= 0 && h.Level == level && o.present[d] < 0 {
 			o.present[d] = i
 		}
 	}
 	for i, h := range o.headings {
-		if d := matchDecl(o.decls, h.norm); d >= 0 && h.level != level && o.present[d] < 0 {
+		if d := matchDecl(o.decls, h.norm); d >= 0 && h.Level != level && o.present[d] < 0 {
 			o.present[d], o.wrong[d] = i, true
 		}
 	}
@@ -340,14 +327,14 @@ func runSectionPresence(p *Pass, required bool) {
 		switch {
 		case anchor >= 0:
 			h := o.headings[anchor]
-			p.Report(rule, h.span, "missing %s section %q; add %q after %q", kind, d.Title, add, h.text)
+			p.Report(rule, h.Span, "missing %s section %q; add %q after %q", kind, d.Title, add, h.Text)
 		case len(o.headings) > 0:
 			h := o.headings[0]
 			where := "before"
-			if h.level < sectionLevel(s) {
+			if h.Level < sectionLevel(s) {
 				where = "after" // a level-1 heading heads the page; sections go under it
 			}
-			p.Report(rule, h.span, "missing %s section %q; add %q %s %q", kind, d.Title, add, where, h.text)
+			p.Report(rule, h.Span, "missing %s section %q; add %q %s %q", kind, d.Title, add, where, h.Text)
 		default:
 			p.Report(rule, bodyEndSpan(e), "missing %s section %q; add %q to the body", kind, d.Title, add)
 		}
@@ -402,19 +389,19 @@ func runSectionOrder(p *Pass) {
 		move := ""
 		for j := range seq {
 			if keep[j] && seq[j].decl > x.decl {
-				move = fmt.Sprintf("move it before %q", o.headings[seq[j].heading].text)
+				move = fmt.Sprintf("move it before %q", o.headings[seq[j].heading].Text)
 				break
 			}
 		}
 		if move == "" {
 			for j := n - 1; j >= 0; j-- {
 				if keep[j] && seq[j].decl < x.decl {
-					move = fmt.Sprintf("move it after %q", o.headings[seq[j].heading].text)
+					move = fmt.Sprintf("move it after %q", o.headings[seq[j].heading].Text)
 					break
 				}
 			}
 		}
-		p.Report(ruleSectionOrder, h.span, "section %q is out of order; %s (sections go in the order %s)", h.text, move, declaredOrder(o.decls))
+		p.Report(ruleSectionOrder, h.Span, "section %q is out of order; %s (sections go in the order %s)", h.Text, move, declaredOrder(o.decls))
 	}
 }
 
@@ -440,57 +427,24 @@ func runSectionLevel(p *Pass) {
 			continue
 		}
 		h := o.headings[o.present[d]]
-		p.Report(ruleSectionLevel, h.span, "%q is a level-%d heading; make it %q", h.text, h.level, marker+" "+h.text)
+		p.Report(ruleSectionLevel, h.Span, "%q is a level-%d heading; make it %q", h.Text, h.Level, marker+" "+h.Text)
 	}
 }
 
 // runSectionEmpty reports top-level headings with no content before the next
 // heading of the same or a higher level.
 func runSectionEmpty(p *Pass) {
-	if p.Entry.Body == nil {
-		return
-	}
-	e := p.Entry
-	for c := e.Body.FirstChild(); c != nil; c = c.NextSibling() {
-		h, ok := c.(*ast.Heading)
-		if !ok {
-			continue
-		}
-		content := false
-		for n := c.NextSibling(); n != nil && !content; n = n.NextSibling() {
-			if next, ok := n.(*ast.Heading); ok {
-				if next.Level <= h.Level {
-					break
-				}
-				continue
-			}
-			content = isContentBlock(n)
-		}
-		if !content {
-			oh := newOutlineHeading(e, h)
-			p.Report(ruleSectionEmpty, oh.span, "section %q is empty; write its content under the heading, or remove the heading", oh.text)
+	for _, h := range topHeadings(p.Entry) {
+		if h.empty {
+			p.Report(ruleSectionEmpty, h.Span, "section %q is empty; write its content under the heading, or remove the heading", h.Text)
 		}
 	}
-}
-
-// isContentBlock reports whether block n renders something a reader sees.
-func isContentBlock(n ast.Node) bool {
-	switch n := n.(type) {
-	case *ast.LinkReferenceDefinition, *ast.ThematicBreak:
-		return false
-	case *ast.HTMLBlock:
-		return n.HTMLBlockType != ast.HTMLBlockType2 // type 2 is an HTML comment
-	}
-	return true
 }
 
 // runSectionDuplicate reports a heading repeated at the same level under the
 // same parent heading.
 func runSectionDuplicate(p *Pass) {
 	e := p.Entry
-	if e.Body == nil {
-		return
-	}
 	var decls []declaredSection
 	if s := sectionsOf(p); s != nil {
 		decls = declare(s)
@@ -499,11 +453,11 @@ func runSectionDuplicate(p *Pass) {
 		parent, level int
 		name          string
 	}
-	first := map[key]outlineHeading{}
+	first := map[key]bodyHeading{}
 	var stack []int // indexes of the open ancestors' headings
 	headings := topHeadings(e)
 	for i, h := range headings {
-		for len(stack) > 0 && headings[stack[len(stack)-1]].level >= h.level {
+		for len(stack) > 0 && headings[stack[len(stack)-1]].Level >= h.Level {
 			stack = stack[:len(stack)-1]
 		}
 		parent := -1
@@ -518,37 +472,14 @@ func runSectionDuplicate(p *Pass) {
 		if d := matchDecl(decls, h.norm); d >= 0 {
 			name = decls[d].keys[0] // an alias is the same section as its title
 		}
-		k := key{parent, h.level, name}
+		k := key{parent, h.Level, name}
 		if prev, dup := first[k]; dup {
-			p.Report(ruleSectionDuplicate, h.span, "duplicate heading %q; %q is already on line %d; merge the two sections or rename one",
-				h.text, prev.text, prev.span.Start.Line)
+			p.Report(ruleSectionDuplicate, h.Span, "duplicate heading %q; %q is already on line %d; merge the two sections or rename one",
+				h.Text, prev.Text, prev.Span.Start.Line)
 			continue
 		}
 		first[k] = h
 	}
-}
-
-// collectAllHeadings finds every heading in the body in document order, those in
-// blockquotes and list items included.
-func collectAllHeadings(e *Entry) []outlineHeading {
-	var out []outlineHeading
-	walkNodes(e.Body, func(n ast.Node, entering bool) ast.WalkStatus {
-		if !entering {
-			return ast.WalkContinue
-		}
-		if h, ok := n.(*ast.Heading); ok {
-			out = append(out, newOutlineHeading(e, h))
-			return ast.WalkSkipChildren
-		}
-		if n.Type() == ast.TypeInline {
-			return ast.WalkSkipChildren
-		}
-		if _, ok := n.(*ast.Paragraph); ok {
-			return ast.WalkSkipChildren // inline content only
-		}
-		return ast.WalkContinue
-	})
-	return out
 }
 
 // frontMatterTitle returns the entry's non-empty front matter title, or "".
@@ -560,41 +491,35 @@ func frontMatterTitle(e *Entry) string {
 // runHeadingSkip reports headings more than one level deeper than the
 // heading before them.
 func runHeadingSkip(p *Pass) {
-	if p.Entry.Body == nil {
-		return
-	}
 	e := p.Entry
 	prev := 0 // unknown: the first heading may be at any level
 	if frontMatterTitle(e) != "" {
 		prev = 1 // the title is rendered as the page's level-1 heading
 	}
-	for i, h := range allHeadings(e) {
-		if prev > 0 && h.level > prev+1 {
+	for i, h := range bodyHeadings(e) {
+		if prev > 0 && h.Level > prev+1 {
 			from := fmt.Sprintf("a level-%d heading", prev)
 			if i == 0 {
 				from = "the page title (level 1)"
 			}
-			p.Report(ruleHeadingSkip, h.span, "heading %q is level %d after %s; make it %q", h.text, h.level, from,
-				headingMarker(prev+1)+" "+h.text)
+			p.Report(ruleHeadingSkip, h.Span, "heading %q is level %d after %s; make it %q", h.Text, h.Level, from,
+				headingMarker(prev+1)+" "+h.Text)
 		}
-		prev = h.level
+		prev = h.Level
 	}
 }
 
 // runHeadingTitle reports level-1 headings when the front matter has a title.
 func runHeadingTitle(p *Pass) {
-	if p.Entry.Body == nil {
-		return
-	}
 	e := p.Entry
 	title := frontMatterTitle(e)
 	if title == "" {
 		return
 	}
-	for _, h := range allHeadings(e) {
-		if h.level == 1 {
-			p.Report(ruleHeadingTitle, h.span, "level-1 heading %q repeats the page heading: the front matter title %q already is one; make it %q",
-				h.text, title, "## "+h.text)
+	for _, h := range bodyHeadings(e) {
+		if h.Level == 1 {
+			p.Report(ruleHeadingTitle, h.Span, "level-1 heading %q repeats the page heading: the front matter title %q already is one; make it %q",
+				h.Text, title, "## "+h.Text)
 		}
 	}
 }

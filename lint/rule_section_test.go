@@ -85,7 +85,7 @@ func (c bodyRuleCase) run(t testing.TB, src string) []lint.Finding {
 	if cat.Rule(c.rule) == nil {
 		t.Fatalf("no rule %q", c.rule)
 	}
-	if e := lint.NewParser().Parse(entryPath, []byte(src)); e.Fatal || e.Body == nil {
+	if e := lint.NewParser().Parse(entryPath, []byte(src)); e.Fatal || !e.BodyChecked() {
 		t.Fatalf("fixture does not parse: %v", e.Problems)
 	}
 	coll := sectionsCollection(cmp.Or(c.sections, defaultSections(t)))
@@ -400,7 +400,7 @@ func TestSectionBodyRulesSeedClean(t *testing.T) {
 	l := lint.NewLinter(cat, cfg, fstest.MapFS{}, 0)
 	for name, v := range variants {
 		e := lint.NewParser().Parse("glasgow-open-data.md", []byte(v))
-		if e.Body == nil || e.Data["title"] == nil {
+		if !e.BodyChecked() || e.Data["title"] == nil {
 			t.Fatalf("%s: seed did not parse: %v", name, e.Problems)
 		}
 		for _, c := range []*lint.Collection{sectionsCollection(defaultSections(t)), cfg.Collections[0]} {

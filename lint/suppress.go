@@ -5,8 +5,6 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/yuin/goldmark/ast"
-
 	"github.com/glasgow-open-data/contentlint/lint/source"
 )
 
@@ -80,44 +78,22 @@ func directives(e *Entry) []*directive {
 			}
 		}
 	}
-	if e.Body == nil {
+	if e.body == nil {
 		return out
 	}
 	body := e.BodySource()
-	scan := func(start, stop int) {
-		if start < 0 || stop > len(body) || start >= stop {
-			return
+	for _, h := range e.body.html {
+		if h.start < 0 || h.stop > len(body) || h.start >= h.stop {
+			continue
 		}
-		chunk := body[start:stop]
+		chunk := body[h.start:h.stop]
 		for _, m := range htmlDirective.FindAllSubmatchIndex(chunk, -1) {
-			span := e.BodySpan(start+m[0], start+m[1])
+			span := e.BodySpan(h.start+m[0], h.start+m[1])
 			d := parseDirective(string(chunk[m[2]:m[3]]), string(chunk[m[4]:m[5]]), span)
 			d.body = true
 			out = append(out, d)
 		}
 	}
-	walkNodes(e.Body, func(n ast.Node, entering bool) ast.WalkStatus {
-		if !entering {
-			return ast.WalkContinue
-		}
-		switch n := n.(type) {
-		case *ast.HTMLBlock:
-			lines := n.Lines()
-			if lines.Len() > 0 {
-				stop := lines.At(lines.Len() - 1).Stop
-				if n.HasClosure() {
-					stop = n.ClosureLine.Stop
-				}
-				scan(lines.At(0).Start, stop)
-			}
-			return ast.WalkSkipChildren
-		case *ast.RawHTML:
-			if n.Segments.Len() > 0 {
-				scan(n.Segments.At(0).Start, n.Segments.At(n.Segments.Len()-1).Stop)
-			}
-		}
-		return ast.WalkContinue
-	})
 	return out
 }
 

@@ -132,8 +132,13 @@ ignore: ["content/tmp/**"]
 	}
 }
 
-// TestDefaultIsAConfigFile: the built-in defaults come from default.yaml.
+// TestDefaultIsAConfigFile: the built-in defaults come from default.yaml,
+// which is a valid configuration file (Default trusts it and skips the
+// configuration schema).
 func TestDefaultIsAConfigFile(t *testing.T) {
+	if _, err := Parse(nil, "default.yaml", "work", defaultYAML, lint.DefaultCatalogue()); err != nil {
+		t.Fatalf("default.yaml is not a valid configuration: %v", err)
+	}
 	cfg, err := Default("work", lint.DefaultCatalogue())
 	if err != nil {
 		t.Fatal(err)

@@ -1,8 +1,6 @@
 package infer
 
 import (
-	"github.com/yuin/goldmark/ast"
-
 	"github.com/glasgow-open-data/contentlint/lint"
 )
 
@@ -22,22 +20,17 @@ func newSectionStats() *sectionStats {
 // add records the top-level level-2 headings of one entry, each title once:
 // like the section rules, a heading in a list or blockquote is no section.
 func (s *sectionStats) add(e *lint.Entry) {
-	if e.Body == nil {
-		return
-	}
-	src := e.BodySource()
 	seen := map[string]bool{}
 	headed := false
-	for c := e.Body.FirstChild(); c != nil; c = c.NextSibling() {
-		h, ok := c.(*ast.Heading)
-		if !ok {
+	for _, h := range e.Headings() {
+		if !h.Top {
 			continue
 		}
 		headed = true
 		if h.Level != sectionLevel {
 			continue
 		}
-		text := lint.HeadingText(h, src)
+		text := h.Text
 		norm := lint.NormalizeHeading(text)
 		if norm == "" || seen[norm] {
 			continue
