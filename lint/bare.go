@@ -14,6 +14,9 @@ import "bytes"
 // text on one line, to links.
 func bareLinks(src []byte, start, stop int, links []bodyLink) []bodyLink {
 	run := src[start:stop]
+	if !mayHoldAddress(run) {
+		return links
+	}
 	for i := 0; i < len(run); i++ {
 		if i > 0 && !bareBoundary(run[i-1]) {
 			continue
@@ -29,6 +32,12 @@ func bareLinks(src []byte, start, stop int, links []bodyLink) []bodyLink {
 		}
 	}
 	return links
+}
+
+// mayHoldAddress reports whether text may hold a bare address: most text
+// has none, and these searches are much faster than looking at every word.
+func mayHoldAddress(text []byte) bool {
+	return bytes.Contains(text, []byte("://")) || bytes.Contains(text, []byte("www.")) || bytes.IndexByte(text, '@') >= 0
 }
 
 // bareBoundary reports whether a bare address may start after c.

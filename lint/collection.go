@@ -3,6 +3,7 @@ package lint
 import (
 	"path"
 	"strings"
+	"sync"
 
 	"github.com/bmatcuk/doublestar/v4"
 
@@ -69,6 +70,13 @@ type Sections struct {
 	Order bool
 	// Level is the heading level the sections sit at; 0 means 2.
 	Level int
+
+	// declared is what the section rules match headings against, made once
+	// for every entry of the collection.
+	declared struct {
+		once sync.Once
+		list []declaredSection
+	}
 }
 
 // Section is one expected heading and the other titles accepted for it.
@@ -149,6 +157,42 @@ func (c *Collection) FieldKind(keys []string) *FieldKind {
 		}
 	}
 	return nil
+}
+
+// fieldKindCache remembers a collection's FieldKind answers by key path:
+// every entry of a collection has much the same keys.
+type fieldKindCache struct {
+	coll   *Collection
+	mu     sync.RWMutex
+	byPath map[string]*FieldKind // key: the keys, each followed by a NUL byte
+}
+
+// newFieldKindCaches returns a cache for each of cfg's collections.
+func newFieldKindCaches(cfg *Config) map[*Collection]*fieldKindCache {
+	out := make(map[*Collection]*fieldKindCache, len(cfg.Collections))
+	for _, c := range cfg.Collections {
+		out[c] = &fieldKindCache{coll: c, byPath: map[string]*FieldKind{}}
+	}
+	return out
+}
+
+// fieldKind is FieldKind, remembered.
+func (fc *fieldKindCache) fieldKind(keys []string) *FieldKind {
+	var stack [128]byte
+	path := stack[:0]
+	for _, k := range keys {
+		path = append(append(path, k...), 0)
+	}
+	fc.mu.RLock()
+	k, known := fc.byPath[string(path)]
+	fc.mu.RUnlock()
+	if !known {
+		k = fc.coll.FieldKind(keys)
+		fc.mu.Lock()
+		fc.byPath[string(path)] = k
+		fc.mu.Unlock()
+	}
+	return k
 }
 
 // emptyIsError reports whether an empty value of a field declared by k is a finding.

@@ -75,6 +75,9 @@ func (e *Entry) problem(r *Rule, span Span, field, format string, args ...any) {
 type Parser struct {
 	split    *splitter
 	markdown markdownParser
+	// fullParse sends every body to goldmark, skipping the fast scanner
+	// (bodyscan.go): for the tests that compare the two.
+	fullParse bool
 }
 
 // NewParser returns a parser for YAML, TOML and JSON front matter and a
@@ -102,6 +105,12 @@ func (p *Parser) Parse(path string, src []byte) *Entry {
 		// body is generated or hostile, never an entry someone wrote.
 		e.problem(ruleBodyNesting, e.BodySpan(start, end), "", "lists and block quotes nest too deeply to parse in reasonable time (about %d levels on this line); flatten them", depth)
 		return e
+	}
+	if !p.fullParse {
+		if x, ok := scanBody(e); ok {
+			e.body = x
+			return e
+		}
 	}
 	// CommonMark ends a line at a lone "\r" too, goldmark does not; it
 	// parses a copy with "\n" in its place, which keeps every offset.

@@ -15,3 +15,7 @@ func (l *Linter) CheckEntry(e *Entry, c *Collection, exists func(string) bool) [
 
 // SetSyntax indexes a syntax tree built by hand as e's body.
 func (e *Entry) SetSyntax(doc ast.Node) { e.body = indexSyntax(e, doc) }
+
+// UseFullParse sends every body the linter reads to goldmark, skipping the
+// fast scanner.
+func (l *Linter) UseFullParse() { l.parser.fullParse = true }

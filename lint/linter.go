@@ -32,6 +32,8 @@ type Linter struct {
 	schemas     *SchemaCache
 	// online holds the online audit's verdicts when Run has a Prober.
 	online *onlineRun
+	// fieldKinds remember the field kinds of cfg's collections.
+	fieldKinds map[*Collection]*fieldKindCache
 }
 
 // NewLinter returns a linter for cfg over the files of fsys (nil: none).
@@ -44,7 +46,7 @@ func NewLinter(cat *Catalogue, cfg *Config, fsys fs.FS, maxFileSize int64) *Lint
 		maxFileSize = DefaultMaxFileSize
 	}
 	return &Linter{catalogue: cat, config: cfg, fsys: fsys, maxFileSize: maxFileSize, parser: NewParser(), schemas: NewSchemaCache(fsys),
-		online: &onlineRun{config: &cfg.Online}}
+		online: &onlineRun{config: &cfg.Online}, fieldKinds: newFieldKindCaches(cfg)}
 }
 
 // SchemaOptions are the compile options every schema gets: the field
@@ -64,6 +66,7 @@ func (l *Linter) LintSource(name string, src []byte, c *Collection) []Finding {
 func (l *Linter) check(e *Entry, c *Collection, exists func(string) bool) []Finding {
 	var out []Finding
 	var unchecked []Diagnostic
+	kinds := l.fieldKinds[c]
 	c = l.entrySchema(e, c)
 	add := func(d Diagnostic) {
 		sev := l.config.Severity(d.Rule, c)
@@ -88,10 +91,13 @@ func (l *Linter) check(e *Entry, c *Collection, exists func(string) bool) []Find
 			}
 			return l.catalogue.defaults[r]
 		}
+		// One pass serves every check in turn: the checks run one by one.
+		p := &Pass{Entry: e, Collection: c, Exists: exists, report: add, options: options,
+			online: l.online, unchecked: func(d Diagnostic) { unchecked = append(unchecked, d) }, fieldKinds: kinds}
 		for _, ch := range l.catalogue.checks {
 			if ch.Run != nil {
-				l.runSafely(ch, &Pass{Entry: e, Collection: c, Exists: exists, check: ch, report: add, options: options,
-					online: l.online, unchecked: func(d Diagnostic) { unchecked = append(unchecked, d) }})
+				p.check = ch
+				l.runSafely(ch, p)
 			}
 		}
 		out = l.applySuppressions(e, out, c, unchecked)

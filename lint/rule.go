@@ -73,6 +73,17 @@ type Pass struct {
 	// unchecked records where a rule could have fired had its target been
 	// checked, so that suppressions there are not called unused.
 	unchecked func(Diagnostic)
+	// fieldKinds remembers the collection's field kinds; nil for a
+	// collection the linter was not configured with.
+	fieldKinds *fieldKindCache
+}
+
+// fieldKind returns the declaration that claims the field at keys, or nil.
+func (p *Pass) fieldKind(keys []string) *FieldKind {
+	if p.fieldKinds != nil {
+		return p.fieldKinds.fieldKind(keys)
+	}
+	return p.Collection.FieldKind(keys)
 }
 
 // Report records a finding of rule r at span.

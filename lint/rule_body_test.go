@@ -135,9 +135,8 @@ func TestBodyRulesBOM(t *testing.T) {
 // built-in sections, and the same in order so that section-order runs too.
 func fuzzCollections(t testing.TB) []*lint.Collection {
 	s := defaultSections(t)
-	ordered := *s
-	ordered.Order = true
-	return []*lint.Collection{sectionsCollection(s), sectionsCollection(&ordered)}
+	ordered := &lint.Sections{Required: s.Required, Recommended: s.Recommended, Level: s.Level, Order: true}
+	return []*lint.Collection{sectionsCollection(s), sectionsCollection(ordered)}
 }
 
 // lintBodyRules lints src with each fuzz collection, in a folder where

@@ -94,6 +94,15 @@ func checkFields(p *Pass) {
 	if p.Collection == nil || e.Data == nil || len(p.Collection.Fields) == 0 {
 		return
 	}
+	walkFieldKinds(e.Data, p.fieldKind, func(k *FieldKind, value, ptr, key string) {
+		checkField(p, k, value, ptr, key)
+	})
+}
+
+// walkFieldKinds calls fn for every string in the front matter whose field
+// kind declares, with its JSON pointer and its own key. A list's items
+// count as the field that holds them.
+func walkFieldKinds(data map[string]any, kind func(keys []string) *FieldKind, fn func(k *FieldKind, value, ptr, key string)) {
 	var walk func(v any, ptr string, keys []string)
 	walk = func(v any, ptr string, keys []string) {
 		switch v := v.(type) {
@@ -102,17 +111,16 @@ func checkFields(p *Pass) {
 				walk(x, source.Child(ptr, k), append(keys[:len(keys):len(keys)], k))
 			}
 		case []any:
-			// A list's items are checked as the field that holds them.
 			for i, x := range v {
 				walk(x, source.Index(ptr, i), keys)
 			}
 		case string:
-			if k := p.Collection.FieldKind(keys); k != nil && k.Kind != KindNone {
-				checkField(p, k, v, ptr, keys[len(keys)-1])
+			if k := kind(keys); k != nil && k.Kind != KindNone {
+				fn(k, v, ptr, keys[len(keys)-1])
 			}
 		}
 	}
-	walk(e.Data, "", nil)
+	walk(data, "", nil)
 }
 
 // checkField runs the validators of one kind on one value; key is the

@@ -7,7 +7,6 @@ import (
 
 	"golang.org/x/net/idna"
 
-	"github.com/glasgow-open-data/contentlint/lint/source"
 	"github.com/glasgow-open-data/contentlint/lint/validate"
 )
 
@@ -121,7 +120,10 @@ func onlineOccurrences(e *Entry, c *Collection, cfg *Online) []occurrence {
 		out = append(out, o)
 	}
 	if c != nil && e.Data != nil && len(c.Fields) > 0 {
-		walkFieldKinds(e.Data, c, func(k *FieldKind, value, ptr, key string) {
+		walkFieldKinds(e.Data, c.FieldKind, func(k *FieldKind, value, ptr, key string) {
+			if strings.TrimSpace(value) == "" {
+				return
+			}
 			span := e.Locate(ptr).Value
 			switch k.Kind {
 			case KindURL:
@@ -170,30 +172,6 @@ func onlineOccurrences(e *Entry, c *Collection, cfg *Online) []occurrence {
 		}
 	}
 	return out
-}
-
-// walkFieldKinds calls fn for every non-empty string in the front matter
-// whose field the collection declares, as the field rules see them: list
-// items count as the field that holds them.
-func walkFieldKinds(data map[string]any, c *Collection, fn func(k *FieldKind, value, ptr, key string)) {
-	var walk func(v any, ptr string, keys []string)
-	walk = func(v any, ptr string, keys []string) {
-		switch v := v.(type) {
-		case map[string]any:
-			for k, x := range v {
-				walk(x, source.Child(ptr, k), append(keys[:len(keys):len(keys)], k))
-			}
-		case []any:
-			for i, x := range v {
-				walk(x, source.Index(ptr, i), keys)
-			}
-		case string:
-			if k := c.FieldKind(keys); k != nil && k.Kind != KindNone && strings.TrimSpace(v) != "" {
-				fn(k, v, ptr, keys[len(keys)-1])
-			}
-		}
-	}
-	walk(data, "", nil)
 }
 
 // urlTarget returns the target of a valid absolute http(s) URL: without

@@ -3,6 +3,7 @@ package lint
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -166,8 +167,14 @@ type sectionOutline struct {
 	wrong    []bool            // per decl: matched only at the wrong level
 }
 
-// declare lists s's sections in declaration order.
+// declare lists s's sections in declaration order, computed once per s.
 func declare(s *Sections) []declaredSection {
+	s.declared.once.Do(func() { s.declared.list = declareSections(s) })
+	return s.declared.list
+}
+
+// declareSections lists s's sections in declaration order.
+func declareSections(s *Sections) []declaredSection {
 	var out []declaredSection
 	add := func(sec Section, required bool) {
 		d := declaredSection{Section: sec, required: required, keys: []string{NormalizeHeading(sec.Title)}}
@@ -206,12 +213,20 @@ func matchDecl(decls []declaredSection, norm string) int {
 func topHeadings(e *Entry) []bodyHeading {
 	m := &e.memo
 	if !m.topDone {
-		for _, h := range bodyHeadings(e) {
-			if h.Top {
-				m.top = append(m.top, h)
+		all := bodyHeadings(e)
+		m.top, m.topDone = all, true
+		for i, h := range all {
+			if !h.Top {
+				// Copy the top-level ones, only when some are not.
+				m.top = slices.Clip(all[:i])
+				for _, h := range all[i+1:] {
+					if h.Top {
+						m.top = append(m.top, h)
+					}
+				}
+				break
 			}
 		}
-		m.topDone = true
 	}
 	return m.top
 }
@@ -453,9 +468,31 @@ func runSectionDuplicate(p *Pass) {
 		parent, level int
 		name          string
 	}
-	first := map[key]bodyHeading{}
-	var stack []int // indexes of the open ancestors' headings
 	headings := topHeadings(e)
+	// The first heading of each key: a map for long outlines, a list
+	// searched in order (no allocation per entry) for the usual few dozen.
+	var firstMap map[key]int
+	if len(headings) > 64 {
+		firstMap = make(map[key]int, len(headings))
+	}
+	var firstList []key
+	var firstAt []int
+	find := func(k key) int {
+		if firstMap != nil {
+			if i, ok := firstMap[k]; ok {
+				return i
+			}
+			return -1
+		}
+		for j, x := range firstList {
+			if x == k {
+				return firstAt[j]
+			}
+		}
+		return -1
+	}
+	var stackBuf [8]int
+	stack := stackBuf[:0] // indexes of the open ancestors' headings
 	for i, h := range headings {
 		for len(stack) > 0 && headings[stack[len(stack)-1]].Level >= h.Level {
 			stack = stack[:len(stack)-1]
@@ -473,12 +510,17 @@ func runSectionDuplicate(p *Pass) {
 			name = decls[d].keys[0] // an alias is the same section as its title
 		}
 		k := key{parent, h.Level, name}
-		if prev, dup := first[k]; dup {
+		if j := find(k); j >= 0 {
+			prev := headings[j]
 			p.Report(ruleSectionDuplicate, h.Span, "duplicate heading %q; %q is already on line %d; merge the two sections or rename one",
 				h.Text, prev.Text, prev.Span.Start.Line)
 			continue
 		}
-		first[k] = h
+		if firstMap != nil {
+			firstMap[k] = i
+		} else {
+			firstList, firstAt = append(firstList, k), append(firstAt, i)
+		}
 	}
 }
 
