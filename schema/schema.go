@@ -121,9 +121,6 @@ func compile(name, id string, src []byte, fsys fs.FS, dir string, opts Options) 
 		return nil, cerr
 	}
 	load := localLoader(fsys, dir)
-	if err := checkRefs(name, x, id, load); err != nil {
-		return nil, err
-	}
 	c := jsonschema.NewCompiler()
 	c.AssertFormat = true
 	c.LoadURL = load
@@ -140,6 +137,11 @@ func compile(name, id string, src []byte, fsys fs.FS, dir string, opts Options) 
 	}
 	root, err := c.Compile(id)
 	if err != nil {
+		// A $ref that cannot be loaded is the usual cause: find it, to
+		// point at it. Only then, as it reads the schema a second time.
+		if refErr := checkRefs(name, x, id, load); refErr != nil {
+			return nil, refErr
+		}
 		return nil, compileError(name, x, err)
 	}
 	v := &Validator{Name: name, root: root, byLoc: map[string]*jsonschema.Schema{}, formats: formats}
