@@ -299,7 +299,12 @@ func (s *scanner) text(start, end int) bool {
 			s.x.links = append(s.x.links, l)
 			i, run = l.end, l.end
 		default:
-			i++
+			next := bytes.IndexAny(src[i:end], "`<&![")
+			if next < 0 {
+				i = end
+			} else {
+				i += next
+			}
 		}
 	}
 	return s.flushRun(run, end)

@@ -182,7 +182,6 @@ func (d *yamlDecoder) value(n, at *yaml.Node, ptr string, depth int) any {
 
 func (d *yamlDecoder) mapping(n, at *yaml.Node, ptr string, depth int) map[string]any {
 	out := make(map[string]any, len(n.Content)/2)
-	firstSeen := map[string]*yaml.Node{}
 	var merges []*yaml.Node
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
@@ -199,13 +198,13 @@ func (d *yamlDecoder) mapping(n, at *yaml.Node, ptr string, depth int) map[strin
 			continue
 		}
 		child := Child(ptr, key)
-		if first, dup := firstSeen[key]; dup {
+		if _, dup := out[key]; dup {
 			if at == nil {
+				first := firstKey(n, key)
 				d.doc.problem(ProblemDuplicateKey, d.span(k), child, fmt.Sprintf("duplicate key %q; it is first defined on line %d, remove one of them", key, d.firstLine+first.Line-1))
 			}
 			continue
 		}
-		firstSeen[key] = k
 		d.doc.Locations[child] = Location{Key: d.span(kpos)}
 		out[key] = d.value(v, at, child, depth+1)
 		if d.limitHit {
@@ -235,6 +234,21 @@ func (d *yamlDecoder) mapping(n, at *yaml.Node, ptr string, depth int) map[strin
 		}
 	}
 	return out
+}
+
+// firstKey returns the first key of mapping n that reads as key: the one
+// a duplicate repeats.
+func firstKey(n *yaml.Node, key string) *yaml.Node {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		if k.Kind == yaml.AliasNode && k.Alias != nil {
+			k = k.Alias
+		}
+		if k.Kind == yaml.ScalarNode && k.Value == key && k.ShortTag() != "!!merge" {
+			return n.Content[i]
+		}
+	}
+	return n
 }
 
 // key returns a mapping key as a string, reporting keys that are not strings.
