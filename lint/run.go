@@ -47,6 +47,9 @@ type Options struct {
 	MaxFileSize int64
 	// Skipped is told of every file passed over and why; nil ignores them.
 	Skipped func(path, reason string)
+	// ListLinted fills Result.Linted. A run over hundreds of thousands of
+	// files would otherwise keep every name to the end.
+	ListLinted bool
 	// Name turns a path of FS into the name findings and messages use (the
 	// path as the user wrote it); nil uses the path itself.
 	Name func(path string) string
@@ -66,7 +69,8 @@ type Result struct {
 	Skipped  []string // files no collection claims, sorted
 	// OutOfScope counts the files Options.Scope left out.
 	OutOfScope int
-	// Linted are the files linted, named as findings name them, sorted.
+	// Linted are the files linted, named as findings name them, sorted;
+	// only when Options.ListLinted is set.
 	Linted []string
 	// Warnings are problems with the run, not with a file: include globs
 	// that cannot work or match no file, a run that linted no file. They
@@ -210,7 +214,9 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if stdin == 1 {
 		if lintStdin(linterFor(stdinCfg), opts, stdinCfg, res, &ignored, trackerFor(stdinCfg)) {
 			res.Files++
-			res.Linted = append(res.Linted, name(stdinDisplayName(opts)))
+			if opts.ListLinted {
+				res.Linted = append(res.Linted, name(stdinDisplayName(opts)))
+			}
 		}
 		named(res.Findings, name)
 	}
@@ -274,7 +280,9 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 			continue
 		}
 		res.Files++
-		res.Linted = append(res.Linted, name(r.path))
+		if opts.ListLinted {
+			res.Linted = append(res.Linted, name(r.path))
+		}
 		res.Findings = append(res.Findings, named(r.findings, name)...)
 	}
 	if err := <-walkErr; err != nil {

@@ -34,7 +34,7 @@ func TestRunConfigForAndScope(t *testing.T) {
 		return nil, errors.New("c/.contentlint.yaml:1:1: broken")
 	}
 	run := func(paths []string, scope func(string) bool) (*lint.Result, error) {
-		return lint.Run(context.Background(), lint.Options{FS: fsys, Paths: paths, Catalogue: cat, ConfigFor: configFor, Scope: scope, Jobs: 2})
+		return lint.Run(context.Background(), lint.Options{FS: fsys, Paths: paths, Catalogue: cat, ConfigFor: configFor, Scope: scope, Jobs: 2, ListLinted: true})
 	}
 	res, err := run([]string{"a", "b"}, nil)
 	if err != nil {
@@ -61,5 +61,25 @@ func TestRunConfigForAndScope(t *testing.T) {
 
 	if _, err := run([]string{"a", "c"}, nil); err == nil || !strings.Contains(err.Error(), "c/.contentlint.yaml:1:1: broken") {
 		t.Errorf("a broken configuration: %v", err)
+	}
+}
+
+// TestLintedListedOnRequest: the names of the linted files are kept only
+// when asked for; the count always is.
+func TestLintedListedOnRequest(t *testing.T) {
+	fsys := fstest.MapFS{"a.md": {Data: []byte("---\ntitle: A\n---\n")}, "b.md": {Data: []byte("---\ntitle: B\n---\n")}}
+	_, cfg := builtin(t)
+	for _, list := range []bool{false, true} {
+		res, err := lint.Run(context.Background(), lint.Options{FS: fsys, Config: cfg, ListLinted: list})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := []string(nil)
+		if list {
+			want = []string{"a.md", "b.md"}
+		}
+		if res.Files != 2 || !slices.Equal(res.Linted, want) {
+			t.Errorf("ListLinted %v: %d files, linted %q, want 2 and %q", list, res.Files, res.Linted, want)
+		}
 	}
 }

@@ -483,6 +483,9 @@ func (c *Command) runLint(ctx *cli.Context, ws *workspace, scope func(string) bo
 	opts := lint.Options{
 		FS: osFS{}, Paths: ws.names, Stdin: c.Stdin, Config: cfg, Catalogue: cat,
 		Jobs: ctx.Int("jobs"), MaxFileSize: ctx.Int64("max-file-size"), Name: ws.show, Scope: scope,
+		// A baseline's entries are judged only for the files linted; without
+		// one, the count is enough.
+		ListLinted: ctx.Command.Name == "baseline" || ctx.String("baseline") != "",
 	}
 	if finder != nil {
 		opts.ConfigFor = finder.For
