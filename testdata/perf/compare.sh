@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
 # Reproduces the measurements in docs/performance.md.
 #
-#   testdata/perf/compare.sh [--peers] [--quick]
+#   testdata/perf/compare.sh [--peers] [--quick] [--big]
 #
-# Builds contentlint and contentlint-corpus, generates 1k, 10k (and 50k for
-# memory) entry corpora with seed 1, then measures:
+# Builds contentlint as it is released (CGO_ENABLED=0, -trimpath, -s -w),
+# the corpus generator and the minimal pipeline (testdata/perf/minimal: read,
+# split, yaml.v3, jsonschema/v5, goldmark, nothing else), generates 1k, 10k
+# and 50k entry corpora with seed 1 (and 200k with --big), then measures:
 #   - go test benchmarks (per stage and LintFiles on 1k/10k, jobs 1 and 2)
-#   - whole process with hyperfine: lint --jobs 1 / --jobs 2 on 1k and 10k,
-#     one entry (the pre-commit case), and cat of the same files (I/O floor)
-#   - peak RSS with /usr/bin/time -v at 1k, 10k and 50k
+#   - whole process with hyperfine, side by side in one run: lint --jobs 1,
+#     lint --jobs 2, the minimal pipeline and cat (I/O floor) on 10k; lint
+#     and the minimal pipeline on 50k; one entry (the pre-commit case)
+#     against the minimal pipeline and /bin/true
+#   - peak RSS with /usr/bin/time -v at 1k, 10k and 50k (and 200k with --big)
 #   - the seeded defects found in a corpus with 10% defects
 # With --peers, also installs remark-cli (+ remark-frontmatter,
 # remark-lint-frontmatter-schema) and markdownlint-cli2 into a temp folder
@@ -16,12 +20,13 @@
 # Needs hyperfine and GNU time: apt-get install -y hyperfine time
 set -euo pipefail
 
-peers=0 quick=0
+peers=0 quick=0 big=0
 for a in "$@"; do
 	case $a in
 	--peers) peers=1 ;;
 	--quick) quick=1 ;;
-	*) echo "usage: $0 [--peers] [--quick]" >&2; exit 2 ;;
+	--big) big=1 ;;
+	*) echo "usage: $0 [--peers] [--quick] [--big]" >&2; exit 2 ;;
 	esac
 done
 
@@ -32,11 +37,14 @@ mkdir -p "$bin"
 cd "$root"
 
 echo "== machine: $(nproc) cores, $(go version)"
-go build -o "$bin/contentlint" ./cmd/contentlint
+CGO_ENABLED=0 go build -trimpath -ldflags '-s -w' -o "$bin/contentlint" ./cmd/contentlint
+CGO_ENABLED=0 go build -trimpath -ldflags '-s -w' -o "$bin/minimal" ./testdata/perf/minimal
 go build -o "$bin/contentlint-corpus" ./testdata/perf/corpus
 
-for n in 1000 10000 50000; do
-	[ -d "$work/c$n" ] || "$bin/contentlint-corpus" -n $n -seed 1 -defects 0 "$work/c$n"
+sizes="1000 10000 50000"
+[ $big = 1 ] && sizes="$sizes 200000"
+for n in $sizes; do
+	[ -d "$work/c$n" ] || "$bin/contentlint-corpus" -n "$n" -seed 1 -defects 0 "$work/c$n"
 done
 [ -d "$work/d10000" ] || "$bin/contentlint-corpus" -n 10000 -seed 1 -defects 0.1 "$work/d10000"
 [ -d "$work/d1000" ] || "$bin/contentlint-corpus" -n 1000 -seed 2 -defects 0.1 "$work/d1000"
@@ -56,16 +64,38 @@ runs=10
 hyperfine -N -i --warmup 2 --runs $runs --export-markdown "$work/hyperfine-1k.md" --export-json "$work/hyperfine-1k.json" \
 	-n 'lint --jobs 1 (1k)' "$bin/contentlint lint --jobs 1 $work/c1000" \
 	-n 'lint --jobs 2 (1k)' "$bin/contentlint lint --jobs 2 $work/c1000" \
+	-n 'minimal (1k)' "$bin/minimal $work/c1000" \
 	-n 'cat (1k)' "bash -c \"find $work/c1000 -name '*.md' -print0 | xargs -0 cat > /dev/null\""
 hyperfine -N -i --warmup 1 --runs $runs --export-markdown "$work/hyperfine-10k.md" --export-json "$work/hyperfine-10k.json" \
 	-n 'lint --jobs 1 (10k)' "$bin/contentlint lint --jobs 1 $work/c10000" \
 	-n 'lint --jobs 2 (10k)' "$bin/contentlint lint --jobs 2 $work/c10000" \
+	-n 'minimal (10k)' "$bin/minimal $work/c10000" \
 	-n 'cat (10k)' "bash -c \"find $work/c10000 -name '*.md' -print0 | xargs -0 cat > /dev/null\""
-hyperfine -N -i --warmup 3 --runs $((runs * 3)) --export-markdown "$work/hyperfine-one.md" --export-json "$work/hyperfine-one.json" \
-	-n 'lint one entry' "$bin/contentlint lint $one"
+hyperfine -N -i --warmup 1 --runs $(( (runs + 1) / 2 )) --export-markdown "$work/hyperfine-50k.md" --export-json "$work/hyperfine-50k.json" \
+	-n 'lint --jobs 2 (50k)' "$bin/contentlint lint --jobs 2 $work/c50000" \
+	-n 'minimal (50k)' "$bin/minimal $work/c50000"
+hyperfine -N -i --warmup 5 --runs $((runs * 10)) --export-markdown "$work/hyperfine-one.md" --export-json "$work/hyperfine-one.json" \
+	-n 'lint one entry' "$bin/contentlint lint $one" \
+	-n 'minimal one entry' "$bin/minimal $one" \
+	-n '/bin/true' "/bin/true"
+# Medians and ratios: the figures docs/performance.md quotes.
+python3 - "$work" <<'PY'
+import json, statistics, sys
+work = sys.argv[1]
+med = {}
+for f in ["1k", "10k", "50k", "one"]:
+    for r in json.load(open(f"{work}/hyperfine-{f}.json"))["results"]:
+        med[r["command"]] = statistics.median(r["times"])
+for k, v in med.items():
+    print(f"{k:24} median {v*1000:9.1f} ms")
+for n in ["1k", "10k", "50k"]:
+    print(f"lint --jobs 2 / minimal ({n}): {med[f'lint --jobs 2 ({n})'] / med[f'minimal ({n})']:.2f}")
+for n in ["1k", "10k"]:
+    print(f"lint --jobs 1 / --jobs 2 ({n}): {med[f'lint --jobs 1 ({n})'] / med[f'lint --jobs 2 ({n})']:.2f}")
+PY
 
 echo "== peak memory (/usr/bin/time -v)"
-for n in 1000 10000 50000; do
+for n in $sizes; do
 	for j in 1 2; do
 		/usr/bin/time -v "$bin/contentlint" lint --jobs $j "$work/c$n" > /dev/null 2> "$work/time-$n-$j.txt" || true
 		printf '%6d entries, --jobs %d: %s, %s\n' $n $j \
