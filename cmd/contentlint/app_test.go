@@ -16,48 +16,78 @@ func run(t *testing.T, stdin string, args ...string) (int, string, string) {
 	return code, out.String(), errOut.String()
 }
 
-// TestExitCodes pins every exit code of the CLI, run in-process.
+// TestExitCodes pins every exit code of the CLI, run in-process. The codes
+// are a public contract (README: 0 clean, 1 findings at the failing level,
+// 2 usage, configuration or I/O failure), so they are written as numbers,
+// not as the constants the code uses: changing a constant must fail here.
 func TestExitCodes(t *testing.T) {
 	dir := t.TempDir()
-	badSchema := filepath.Join(dir, "bad.json")
-	if err := os.WriteFile(badSchema, []byte("{"), 0o644); err != nil {
-		t.Fatal(err)
+	write := func(name, text string) string {
+		t.Helper()
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
 	}
+	badSchema := write("bad.json", "{")
 	seed := "../../testdata/ok/seed.md"
 	broken := "../../testdata/err/type-boolean.md"
 	seedText, _ := os.ReadFile(seed)
+	// One warning (image-alt) and no error.
+	warned := write("warned.md", string(seedText)+"\n![](https://glasgowopendata.org/logo.png)\n")
+	badYAML := write("bad.yaml", "collections:\n  - name: [unclosed\n")
+	unknownKey := write("unknown.yaml", "collections:\n  - name: groups\n    include: [\"*.md\"]\n    colour: blue\n")
 	cases := []struct {
 		name  string
 		stdin string
 		args  []string
 		want  int
 	}{
-		{"clean file", "", []string{"lint", seed}, ExitClean},
-		{"clean stdin", string(seedText), []string{"lint", "-"}, ExitClean},
-		{"error finding", "", []string{"lint", broken}, ExitFindings},
-		{"error finding with --quiet", "", []string{"lint", "--quiet", broken}, ExitFindings},
-		{"broken stdin", "no front matter", []string{"lint", "-"}, ExitFindings},
-		{"missing path", "", []string{"lint", filepath.Join(dir, "missing.md")}, ExitUsage},
-		{"unknown flag", "", []string{"lint", "--bogus"}, ExitUsage},
-		{"unknown command", "", []string{"bogus"}, ExitUsage},
-		{"bad jobs", "", []string{"lint", "--jobs", "0", seed}, ExitUsage},
-		{"negative --max-warnings", "", []string{"lint", "--max-warnings", "-1", seed}, ExitUsage},
-		{"negative --max-warnings after the path", "", []string{"lint", seed, "--max-warnings=-3"}, ExitUsage},
-		{"--max-warnings 0", "", []string{"lint", "--max-warnings", "0", seed}, ExitClean},
-		{"unreadable schema", "", []string{"lint", "--schema", filepath.Join(dir, "none.json"), seed}, ExitUsage},
-		{"schema not compiling", "", []string{"lint", "--schema", badSchema, seed}, ExitUsage},
-		{"standard input twice", string(seedText), []string{"lint", "-", "-"}, ExitUsage},
-		{"print-config of a missing file", "", []string{"print-config", filepath.Join(dir, "missing.md")}, ExitUsage},
-		{"print-config", "", []string{"print-config", seed}, ExitClean},
-		{"two formats on standard output", "", []string{"lint", "--format", "text", "--format", "json", seed}, ExitUsage},
-		{"unknown format with a file", "", []string{"lint", "--format", "xml=out.xml", seed}, ExitUsage},
-		{"missing baseline", "", []string{"lint", "--baseline", filepath.Join(dir, "none.json"), seed}, ExitUsage},
-		{"broken baseline", "", []string{"lint", "--baseline", badSchema, seed}, ExitUsage},
-		{"unknown ref for --changed-since", "", []string{"lint", "--changed-since", "no-such-ref-anywhere", seed}, ExitUsage},
-		{"baseline written", "", []string{"baseline", "--output", filepath.Join(dir, "b.json"), broken}, ExitClean},
-		{"prune without a baseline", "", []string{"baseline", "--prune", "--output", filepath.Join(dir, "none.json"), broken}, ExitUsage},
-		{"help", "", []string{"--help"}, ExitClean},
-		{"version", "", []string{"--version"}, ExitClean},
+		{"clean file", "", []string{"lint", seed}, 0},
+		{"clean stdin", string(seedText), []string{"lint", "-"}, 0},
+		{"error finding", "", []string{"lint", broken}, 1},
+		{"error finding with --quiet", "", []string{"lint", "--quiet", broken}, 1},
+		{"broken stdin", "no front matter", []string{"lint", "-"}, 1},
+		{"warning only", "", []string{"lint", warned}, 0},
+		{"--fail-on never with an error", "", []string{"lint", "--fail-on", "never", broken}, 0},
+		{"--fail-on warning with a warning", "", []string{"lint", "--fail-on", "warning", warned}, 1},
+		{"--fail-on note with a warning", "", []string{"lint", "--fail-on", "note", warned}, 1},
+		{"--fail-on error with a warning", "", []string{"lint", "--fail-on", "error", warned}, 0},
+		{"unknown --fail-on", "", []string{"lint", "--fail-on", "sometimes", seed}, 2},
+		{"--max-warnings 0 with a warning", "", []string{"lint", "--max-warnings", "0", warned}, 1},
+		{"--max-warnings 1 with a warning", "", []string{"lint", "--max-warnings", "1", warned}, 0},
+		{"--max-warnings 0 clean", "", []string{"lint", "--max-warnings", "0", seed}, 0},
+		{"negative --max-warnings", "", []string{"lint", "--max-warnings", "-1", seed}, 2},
+		{"negative --max-warnings after the path", "", []string{"lint", seed, "--max-warnings=-3"}, 2},
+		{"missing path", "", []string{"lint", filepath.Join(dir, "missing.md")}, 2},
+		{"unknown flag", "", []string{"lint", "--bogus"}, 2},
+		{"unknown command", "", []string{"bogus"}, 2},
+		{"bad jobs", "", []string{"lint", "--jobs", "0", seed}, 2},
+		{"unknown --format", "", []string{"lint", "--format", "xml", seed}, 2},
+		{"unknown format with a file", "", []string{"lint", "--format", "xml=out.xml", seed}, 2},
+		{"two formats on standard output", "", []string{"lint", "--format", "text", "--format", "json", seed}, 2},
+		{"missing configuration", "", []string{"lint", "--config", filepath.Join(dir, "none.yaml"), seed}, 2},
+		{"configuration that is a folder", "", []string{"lint", "--config", dir, seed}, 2},
+		{"configuration with a syntax error", "", []string{"lint", "--config", badYAML, seed}, 2},
+		{"configuration with an unknown key", "", []string{"lint", "--config", unknownKey, seed}, 2},
+		{"unreadable schema", "", []string{"lint", "--schema", filepath.Join(dir, "none.json"), seed}, 2},
+		{"schema not compiling", "", []string{"lint", "--schema", badSchema, seed}, 2},
+		{"--output in a missing folder", "", []string{"lint", "--output", filepath.Join(dir, "no", "such", "out.txt"), seed}, 2},
+		{"--format FILE in a missing folder", "", []string{"lint", "--format", "json=" + filepath.Join(dir, "no", "out.json"), seed}, 2},
+		{"--output in a missing folder, with findings", "", []string{"lint", "--output", filepath.Join(dir, "no", "out.txt"), broken}, 2},
+		{"standard input twice", string(seedText), []string{"lint", "-", "-"}, 2},
+		{"print-config of a missing file", "", []string{"print-config", filepath.Join(dir, "missing.md")}, 2},
+		{"print-config", "", []string{"print-config", seed}, 0},
+		{"missing baseline", "", []string{"lint", "--baseline", filepath.Join(dir, "none.json"), seed}, 2},
+		{"broken baseline", "", []string{"lint", "--baseline", badSchema, seed}, 2},
+		{"unknown ref for --changed-since", "", []string{"lint", "--changed-since", "no-such-ref-anywhere", seed}, 2},
+		{"baseline written", "", []string{"baseline", "--output", filepath.Join(dir, "b.json"), broken}, 0},
+		{"prune without a baseline", "", []string{"baseline", "--prune", "--output", filepath.Join(dir, "none.json"), broken}, 2},
+		{"explain an unknown rule", "", []string{"explain", "no-such-rule"}, 2},
+		{"completion for an unknown shell", "", []string{"completion", "tcsh"}, 2},
+		{"help", "", []string{"--help"}, 0},
+		{"version", "", []string{"--version"}, 0},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -142,7 +142,7 @@ func TestNoRequestWithoutOnline(t *testing.T) {
 		{"lint", "--stdin-filename", filepath.Join(dir, "x.md"), "-"}, {"print-config", filepath.Join(dir, "entry.md")},
 		{"rules"}, {"rules", "--format", "json"}, {"explain", "link-dead"}, {"explain", "email-domain"},
 	} {
-		if code, stderr := runWith(w, entry, args...); code == ExitUsage {
+		if code, stderr := runWith(w, entry, args...); code == 2 {
 			t.Errorf("%v: exit %d: %s", args, code, stderr)
 		}
 	}
