@@ -139,3 +139,39 @@ func TestColorWanted(t *testing.T) {
 		}
 	}
 }
+
+// TestQuiet: --quiet drops the warning and keeps the error, in text and in
+// JSON, and does not change the exit code.
+func TestQuiet(t *testing.T) {
+	seed, err := os.ReadFile("../../testdata/ok/seed.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	entry := filepath.Join(t.TempDir(), "entry.md")
+	src := strings.Replace(string(seed), "featured: true", `featured: "yes"`, 1) + "\n![](https://glasgowopendata.org/logo.png)\n"
+	if err := os.WriteFile(entry, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		args         []string
+		error, warn  string
+		wantWarnings bool
+	}{
+		{[]string{"lint", entry}, "[schema-type]", "[image-alt]", true},
+		{[]string{"lint", "--quiet", entry}, "[schema-type]", "[image-alt]", false},
+		{[]string{"lint", "-q", entry}, "[schema-type]", "[image-alt]", false},
+		{[]string{"lint", "--format", "json", entry}, `"rule": "schema-type"`, `"rule": "image-alt"`, true},
+		{[]string{"lint", "--quiet", "--format", "json", entry}, `"rule": "schema-type"`, `"rule": "image-alt"`, false},
+	} {
+		code, out, errOut := run(t, "", tc.args...)
+		if code != 1 {
+			t.Errorf("%v: exit %d, want 1\n%s", tc.args, code, errOut)
+		}
+		if !strings.Contains(out, tc.error) {
+			t.Errorf("%v: the error is missing:\n%s", tc.args, out)
+		}
+		if got := strings.Contains(out, tc.warn); got != tc.wantWarnings {
+			t.Errorf("%v: warning shown %v, want %v:\n%s", tc.args, got, tc.wantWarnings, out)
+		}
+	}
+}
