@@ -292,8 +292,11 @@ func TestSARIFEveryRule(t *testing.T) {
 		if want := DefaultInformationURI + "/blob/main/docs/rules.md#" + r.ID; d.HelpURI != want {
 			t.Errorf("%s: helpUri = %s, want %s", r.ID, d.HelpURI, want)
 		}
-		if d.DefaultConfiguration.Level != sarifLevel(r.Severity) {
-			t.Errorf("%s: defaultConfiguration.level = %s", r.ID, d.DefaultConfiguration.Level)
+		// SARIF §3.58.6: error, warning and note as they are; a rule off by
+		// default is level "none".
+		want := map[lint.Severity]string{lint.SeverityError: "error", lint.SeverityWarning: "warning", lint.SeverityNote: "note", lint.SeverityOff: "none"}[r.Severity]
+		if d.DefaultConfiguration.Level != want {
+			t.Errorf("%s: defaultConfiguration.level = %s, want %s", r.ID, d.DefaultConfiguration.Level, want)
 		}
 		if d.Properties == nil || !contains(d.Properties.Tags, r.Family) {
 			t.Errorf("%s: tags lack the family %q", r.ID, r.Family)
