@@ -54,12 +54,19 @@ func SchemaOptions() schema.Options {
 // file system, or a pseudo-name such as "<stdin>" when linkless), and
 // returns its findings, sorted.
 func (l *Linter) LintSource(name string, src []byte, c *Collection) []Finding {
-	return l.check(l.parser.Parse(name, src), c, l.existsNear(name))
+	return l.alone(l.check(l.parser.Parse(name, src), c, l.existsNear(name)))
 }
 
-// check runs every check on a parsed entry.
-func (l *Linter) check(e *Entry, c *Collection, exists func(string) bool) []Finding {
+// alone finishes the cross-entry checks over a run of one entry.
+func (l *Linter) alone(findings []Finding, k *keptEntry) []Finding {
+	return SortFindings(append(findings, l.finish([]*keptEntry{k}, nil)...))
+}
+
+// check runs every check on a parsed entry and keeps what the cross-entry
+// checks collect from it.
+func (l *Linter) check(e *Entry, c *Collection, exists func(string) bool) ([]Finding, *keptEntry) {
 	var out []Finding
+	k := &keptEntry{path: e.Path, coll: c}
 	c = l.entrySchema(e, c)
 	add := func(d Diagnostic) {
 		sev := l.config.Severity(d.Rule, c)
@@ -70,7 +77,7 @@ func (l *Linter) check(e *Entry, c *Collection, exists func(string) bool) []Find
 		if d.Span.Start.Line >= 1 && d.Span.Start.Line <= e.Lines.Lines() {
 			line = string(e.Lines.LineText(d.Span.Start.Line))
 		}
-		out = append(out, Finding{Path: e.Path, Severity: sev, Diagnostic: d, SourceLine: line})
+		out = append(out, Finding{Path: e.Path, Severity: sev, Collection: k.collectionName(), Diagnostic: d, SourceLine: line})
 	}
 	for _, d := range e.Problems {
 		add(d)
@@ -86,12 +93,13 @@ func (l *Linter) check(e *Entry, c *Collection, exists func(string) bool) []Find
 		}
 		for _, ch := range l.catalogue.checks {
 			if ch.Run != nil {
-				l.runSafely(ch, &Pass{Entry: e, Collection: c, Exists: exists, check: ch, report: add, options: options})
+				l.runSafely(ch, &Pass{Entry: e, Collection: c, Exists: exists, check: ch, report: add, options: options, linter: l})
 			}
 		}
-		out = l.applySuppressions(e, out, c)
+		l.collect(k, &Pass{Entry: e, Collection: c, Exists: exists, report: add, options: options, linter: l})
+		out, k.directives = l.applySuppressions(e, out, c)
 	}
-	return SortFindings(out)
+	return SortFindings(out), k
 }
 
 // entrySchema applies an entry's own "$schema" key: the collection's
@@ -172,6 +180,11 @@ func isPseudoPath(name string) bool {
 // LintFile reads and lints one file of the linter's file system; a file
 // that cannot be read is a finding.
 func (l *Linter) LintFile(name string, c *Collection) []Finding {
+	return l.alone(l.lintFile(name, c))
+}
+
+// lintFile is LintFile without the cross-entry checks' finish.
+func (l *Linter) lintFile(name string, c *Collection) ([]Finding, *keptEntry) {
 	src, err := l.readFile(name)
 	return l.lintRead(name, src, err, c, l.existsNear(name))
 }
@@ -180,11 +193,16 @@ func (l *Linter) LintFile(name string, c *Collection) []Finding {
 // within the same size limit as files. Relative links are not checked:
 // the entry is not where its name says.
 func (l *Linter) LintReader(name string, r io.Reader, c *Collection) []Finding {
+	return l.alone(l.lintReader(name, r, c))
+}
+
+// lintReader is LintReader without the cross-entry checks' finish.
+func (l *Linter) lintReader(name string, r io.Reader, c *Collection) ([]Finding, *keptEntry) {
 	src, err := l.readLimited(r, 0)
 	return l.lintRead(name, src, err, c, nil)
 }
 
-func (l *Linter) lintRead(name string, src []byte, err error, c *Collection, exists func(string) bool) []Finding {
+func (l *Linter) lintRead(name string, src []byte, err error, c *Collection, exists func(string) bool) ([]Finding, *keptEntry) {
 	if err != nil {
 		rule := ruleFileUnreadable
 		var tooLarge *tooLargeError

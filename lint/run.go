@@ -81,6 +81,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 
 	res := &Result{}
+	var kept []*keptEntry // what the cross-entry checks keep of each entry
 	if stdin == 1 {
 		// Standard input is linted whatever its name: fall back to the first collection.
 		stdinName := opts.StdinName
@@ -91,8 +92,10 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		if coll == nil && len(opts.Config.Collections) > 0 {
 			coll = opts.Config.Collections[0]
 		}
-		res.Findings = named(l.LintReader(stdinName, opts.Stdin, coll), name)
+		findings, k := l.lintReader(stdinName, opts.Stdin, coll)
+		res.Findings = named(findings, name)
 		res.Files++
+		kept = append(kept, k)
 	}
 
 	jobs := opts.Jobs
@@ -116,6 +119,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}()
 	type fileResult struct {
 		findings []Finding
+		kept     *keptEntry
 		skipped  string
 	}
 	results := make(chan fileResult, jobs)
@@ -130,7 +134,8 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 					results <- fileResult{skipped: p}
 					continue
 				}
-				results <- fileResult{findings: l.LintFile(p, c)}
+				findings, k := l.lintFile(p, c)
+				results <- fileResult{findings: findings, kept: k}
 			}
 		}()
 	}
@@ -142,10 +147,12 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		}
 		res.Files++
 		res.Findings = append(res.Findings, named(r.findings, name)...)
+		kept = append(kept, r.kept)
 	}
 	if err := <-walkErr; err != nil {
 		return nil, err
 	}
+	res.Findings = append(res.Findings, named(l.finish(kept, name), name)...)
 	for i, s := range res.Skipped {
 		res.Skipped[i] = name(s)
 	}
@@ -154,10 +161,13 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	return res, nil
 }
 
-// named gives findings the name of their file.
+// named gives findings, and the places they relate to, the name of their file.
 func named(findings []Finding, name func(string) string) []Finding {
 	for i := range findings {
 		findings[i].Path = name(findings[i].Path)
+		for j := range findings[i].Related {
+			findings[i].Related[j].Path = name(findings[i].Related[j].Path)
+		}
 	}
 	return findings
 }

@@ -111,11 +111,13 @@ func directives(e *Entry) []*directive {
 }
 
 // applySuppressions marks the findings that a directive silences and
-// reports directives that are invalid or silence nothing.
-func (l *Linter) applySuppressions(e *Entry, findings []Finding, c *Collection) []Finding {
+// reports directives that are invalid or silence nothing. Directives that
+// name a cross-entry rule are returned instead of judged: what they
+// silence is known only once the run's cross-entry checks finish.
+func (l *Linter) applySuppressions(e *Entry, findings []Finding, c *Collection) ([]Finding, []keptDirective) {
 	ds := directives(e)
 	if len(ds) == 0 {
-		return findings
+		return findings, nil
 	}
 	var extra []Finding
 	report := func(r *Rule, span Span, format string, args ...any) {
@@ -153,12 +155,17 @@ func (l *Linter) applySuppressions(e *Entry, findings []Finding, c *Collection) 
 			f.Suppressed, f.Justification = true, d.justification
 		}
 	}
+	var cross []keptDirective
 	for _, d := range valid {
+		if l.catalogue.namesCross(d.rules) {
+			cross = append(cross, keptDirective{d, string(e.Lines.LineText(d.span.Start.Line))})
+			continue
+		}
 		if !d.used && d.kind != "enable" {
 			report(ruleUnusedSuppression, d.span, "contentlint-%s %s silences nothing; remove it", d.kind, strings.Join(d.rules, ", "))
 		}
 	}
-	return append(findings, extra...)
+	return append(findings, extra...), cross
 }
 
 // suppressor returns the directive that silences f, if any. Directives are

@@ -9,9 +9,10 @@ import (
 )
 
 // TestRegistry: every format is found by its name, writes a clean run and
-// the golden run without error, and only SARIF keeps suppressed findings.
+// the golden run without error, and only SARIF and HTML keep suppressed
+// findings (marked).
 func TestRegistry(t *testing.T) {
-	if got, want := Names(), []string{"text", "json", "sarif", "github"}; !slices.Equal(got, want) {
+	if got, want := Names(), []string{"text", "json", "sarif", "github", "html"}; !slices.Equal(got, want) {
 		t.Fatalf("formats %v, want %v", got, want)
 	}
 	for _, f := range Formats() {
@@ -19,7 +20,7 @@ func TestRegistry(t *testing.T) {
 		if !ok || got.Name != f.Name || got.Help == "" {
 			t.Errorf("Lookup(%q) = %+v, %v", f.Name, got, ok)
 		}
-		if f.KeepsSuppressed != (f.Name == "sarif") {
+		if f.KeepsSuppressed != (f.Name == "sarif" || f.Name == "html") {
 			t.Errorf("%s: KeepsSuppressed = %v", f.Name, f.KeepsSuppressed)
 		}
 		for _, run := range []Run{{Catalogue: lint.DefaultCatalogue()}, goldenRun()} {
