@@ -138,7 +138,8 @@ func (c *Collected) ReadEntry(p string) *Entry {
 }
 
 // Outside calls fn, in path order, with what the check's Collect keeps of
-// each entry of collection coll that the run did not lint: a reference
+// each entry of collection coll that the run did not lint (a nil Value
+// when it keeps nothing, as the entry still exists): a reference
 // names an entry whether or not this run lints it (a pre-commit run lints
 // only the files that changed). The files are found once per collection.
 func (c *Collected) Outside(coll *Collection, fn func(Kept)) {
@@ -153,17 +154,17 @@ func (c *Collected) Outside(coll *Collection, fn func(Kept)) {
 		}
 		src, err := c.linter.readFile(p)
 		if err != nil {
+			fn(Kept{Path: p, Collection: coll})
 			continue
 		}
 		e := c.linter.parser.Parse(p, src)
 		if e.Fatal {
+			fn(Kept{Path: p, Collection: coll})
 			continue
 		}
 		k := &keptEntry{path: p, coll: coll}
 		pass := c.linter.collectPass(e, coll, c.linter.existsNear(p))
-		if v := c.linter.collectOne(c.check, pass, k); v != nil {
-			fn(Kept{Path: p, Collection: coll, Value: v})
-		}
+		fn(Kept{Path: p, Collection: coll, Value: c.linter.collectOne(c.check, pass, k)})
 	}
 }
 

@@ -142,7 +142,8 @@ func finishFragmentLinks(c *Collected) {
 			if !t.known {
 				continue // binary, unreadable or unparsable: its own findings say so
 			}
-			name := c.Name(l.target)
+			// The file as the link writes it: what the reader looks for.
+			name, _, _ := strings.Cut(l.dest, "#")
 			if msg, related := missingAnchor(t.anchors, l.fragment, name); msg != "" {
 				c.Report(ruleLinkAnchor, l.at, related, "link %q: %s", l.dest, msg)
 			}
@@ -163,7 +164,7 @@ func missingAnchor(anchors []anchor, fragment, where string) (string, []Related)
 		}
 	}
 	msg := fmt.Sprintf("%s has no heading or anchor %q", where, "#"+fragment)
-	best := schema.Closest(fragment, ids)
+	best := closestAnchor(fragment, ids)
 	switch {
 	case best != "":
 		msg += fmt.Sprintf("; did you mean %q?", "#"+best)
@@ -185,6 +186,39 @@ func missingAnchor(anchors []anchor, fragment, where string) (string, []Related)
 		msg += "; its anchors are " + quotedList(hashed, 5)
 	}
 	return msg, nil
+}
+
+// closestAnchor suggests the anchor a fragment probably meant: the closest
+// by edit distance, else one that contains it or that it contains (a
+// heading that grew words: "#get-involved" for "How to Get Involved"),
+// else the one sharing most of its words, at least half of them.
+func closestAnchor(fragment string, ids []string) string {
+	if best := schema.Closest(fragment, ids); best != "" {
+		return best
+	}
+	lower := strings.ToLower(fragment)
+	for _, id := range ids {
+		if len(lower) >= 3 && (strings.Contains(id, lower) || strings.Contains(lower, id) && len(id) >= 3) {
+			return id
+		}
+	}
+	words := strings.FieldsFunc(lower, func(r rune) bool { return r == '-' || r == '_' })
+	best, shared := "", 0
+	for _, id := range ids {
+		n := 0
+		for _, w := range strings.FieldsFunc(id, func(r rune) bool { return r == '-' || r == '_' }) {
+			if len(w) > 2 && slices.Contains(words, w) {
+				n++
+			}
+		}
+		if n > shared {
+			best, shared = id, n
+		}
+	}
+	if shared*2 >= len(words) && shared > 0 {
+		return best
+	}
+	return ""
 }
 
 // entryAnchors returns every anchor of an entry's body in document order:

@@ -153,7 +153,7 @@ func fieldPointer(field string) string {
 	return ptr
 }
 
-var leadingDate = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}(?:[T ]|$)`)
+var leadingDate = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}(?:$|[T ]\d)`)
 
 // slugSpellings returns the accepted slugs of a value, the preferred one
 // (accents and apostrophes dropped) first.

@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/glasgow-open-data/contentlint/lint"
@@ -73,4 +74,28 @@ func quoteAll(names []string) []string {
 		out[i] = fmt.Sprintf("%q", n)
 	}
 	return out
+}
+
+// printAcross writes a collection's settings for the checks across its
+// entries, for print-config; nothing when it has none.
+func printAcross(w io.Writer, coll *lint.Collection) {
+	if len(coll.Unique) > 0 {
+		fmt.Fprintf(w, "unique: %s\n", strings.Join(coll.Unique, ", "))
+	}
+	if len(coll.References) > 0 {
+		fmt.Fprintln(w, "references:")
+		for _, r := range coll.References {
+			by := "file name"
+			if r.Key != "" {
+				by = r.Key
+			}
+			fmt.Fprintf(w, "  %s: names entries of %s by %s\n", r.Field, r.Collection, by)
+		}
+	}
+	if len(coll.Vocabulary) > 0 {
+		fmt.Fprintf(w, "vocabulary: %s\n", strings.Join(coll.Vocabulary, ", "))
+	}
+	if coll.Filename != "" {
+		fmt.Fprintf(w, "filename: %s\n", coll.Filename)
+	}
 }
