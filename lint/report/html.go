@@ -46,12 +46,14 @@ type (
 		Findings    []htmlFinding
 		Chart       htmlChart
 	}
-	// htmlBar is one row of a totals table: a label and its counts.
+	// htmlBar is one row of a totals table: a label, its counts, and the
+	// widths of its bar's parts, in percent of the largest total.
 	htmlBar struct {
 		Label, Title, Class, URL string
 		Errors, Warnings, Notes  int
 		Total                    int
-		Percent                  float64 // of the largest total in its table
+		Percent                  float64
+		ErrorW, WarningW, NoteW  float64
 	}
 	htmlFinding struct {
 		Path, Location, Severity, Rule, RuleTitle, RuleURL, Collection, Message string
@@ -185,7 +187,11 @@ func scaleBars(bars []htmlBar) {
 	}
 	for i := range bars {
 		if top > 0 {
-			bars[i].Percent = float64(bars[i].Total) * 100 / float64(top)
+			b := &bars[i]
+			b.Percent = float64(b.Total) * 100 / float64(top)
+			b.ErrorW = float64(b.Errors) * 100 / float64(top)
+			b.WarningW = float64(b.Warnings) * 100 / float64(top)
+			b.NoteW = float64(b.Notes) * 100 / float64(top)
 		}
 	}
 }
@@ -325,6 +331,9 @@ var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 	"pct":    func(f float64) string { return fmt.Sprintf("%.1f%%", f) },
 	"num":    func(f float64) string { return fmt.Sprintf("%.1f", f) },
 	"script": func() template.JS { return template.JS(htmlScript) },
+	"barClass": func(severity string) string {
+		return map[string]string{"error": "e", "warning": "w", "note": "o"}[severity]
+	},
 }).Parse(htmlPageTemplate))
 
 const htmlPageTemplate = `<!DOCTYPE html>
@@ -339,52 +348,54 @@ const htmlPageTemplate = `<!DOCTYPE html>
 :root { --error: #c62828; --warning: #b26a00; --note: #1565c0; --line: #d8dde3; --muted: #5f6b76; --bg: #f6f8fa; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2328; background: #fff; }
-header { padding: 20px 28px 12px; border-bottom: 1px solid var(--line); background: var(--bg); }
-h1 { margin: 0 0 4px; font-size: 22px; }
-h2 { font-size: 17px; margin: 0 0 10px; }
-main { padding: 16px 28px 40px; }
+header { padding: 18px 28px 14px; border-bottom: 1px solid var(--line); background: var(--bg); }
+h1 { margin: 0 0 2px; font-size: 22px; }
+h2 { font-size: 16px; margin: 0 0 10px; }
+main { padding: 18px 28px 40px; }
 .muted { color: var(--muted); }
-.cards { display: flex; gap: 12px; flex-wrap: wrap; margin: 12px 0 4px; }
-.card { border: 1px solid var(--line); border-radius: 8px; padding: 10px 16px; min-width: 130px; background: #fff; }
-.card b { display: block; font-size: 26px; }
+.cards { display: flex; gap: 12px; flex-wrap: wrap; margin-top: 12px; }
+.card { border: 1px solid var(--line); border-radius: 8px; padding: 8px 16px; min-width: 140px; background: #fff; }
+.card b { display: block; font-size: 26px; line-height: 1.2; }
 .card.error b { color: var(--error); } .card.warning b { color: var(--warning); } .card.note b { color: var(--note); }
-.grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 20px; margin: 18px 0; }
-section.panel { border: 1px solid var(--line); border-radius: 8px; padding: 14px 16px; overflow-x: auto; }
+.grid { display: grid; grid-template-columns: minmax(0, 1.1fr) minmax(0, 1fr); gap: 20px; margin-bottom: 20px; }
+@media (max-width: 1000px) { .grid { grid-template-columns: minmax(0, 1fr); } }
+.stack > section + section { margin-top: 20px; }
+section.panel { border: 1px solid var(--line); border-radius: 8px; padding: 14px 16px; }
+.scroll { max-height: 300px; overflow-y: auto; }
 table { border-collapse: collapse; width: 100%; }
-th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
-th { font-size: 13px; color: var(--muted); font-weight: 600; }
-td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-.bar { height: 10px; border-radius: 3px; background: linear-gradient(90deg, var(--error), var(--warning)); min-width: 2px; }
-.bar.error { background: var(--error); } .bar.warning { background: var(--warning); } .bar.note { background: var(--note); }
-td.barcell { width: 35%; }
-.sev { display: inline-block; padding: 0 7px; border-radius: 10px; font-size: 12px; font-weight: 600; color: #fff; }
+th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
+th { font-size: 13px; color: var(--muted); font-weight: 600; position: sticky; top: 0; background: #fff; }
+td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.barcell { width: 30%; vertical-align: middle; }
+.bar { display: flex; height: 10px; border-radius: 3px; overflow: hidden; }
+.bar span { display: block; height: 100%; }
+.e { background: var(--error); } .w { background: var(--warning); } .o { background: var(--note); }
+.sev { display: inline-block; padding: 0 8px; border-radius: 10px; font-size: 12px; font-weight: 600; color: #fff; }
 .sev.error { background: var(--error); } .sev.warning { background: var(--warning); } .sev.note { background: var(--note); }
 a { color: #0b5cad; }
-a[data-filter] { cursor: pointer; }
 code, pre { font: 13px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
-pre.src { margin: 4px 0 0; padding: 4px 8px; background: var(--bg); border-radius: 4px; white-space: pre-wrap; word-break: break-all; tab-size: 4; }
+pre.src { margin: 4px 0 0; padding: 3px 8px; background: var(--bg); border-radius: 4px; white-space: pre-wrap; word-break: break-all; tab-size: 4; }
 pre.src mark { background: #ffe08a; border-bottom: 2px solid var(--error); }
 .filters { display: flex; gap: 10px; flex-wrap: wrap; align-items: center; margin-bottom: 10px; }
-.filters select, .filters input[type=search] { font: inherit; padding: 4px 6px; border: 1px solid var(--line); border-radius: 6px; }
-.filters input[type=search] { min-width: 260px; }
+.filters select, .filters input, .filters button { font: inherit; padding: 4px 6px; border: 1px solid var(--line); border-radius: 6px; background: #fff; }
+.filters input[type=search] { min-width: 280px; }
 #findings-table td.loc { white-space: nowrap; }
-#findings-table td.msg { min-width: 320px; }
 tr[hidden] { display: none; }
 tr.suppressed td { opacity: 0.6; }
 ul.related { margin: 4px 0 0; padding-left: 18px; font-size: 13px; }
-svg text { font: 12px system-ui, sans-serif; fill: #1f2328; }
+svg text { font: 13px system-ui, sans-serif; fill: #1f2328; }
 .empty { padding: 24px; text-align: center; border: 1px dashed var(--line); border-radius: 8px; }
 </style>
 </head>
 <body>
 <header>
 <h1>contentlint report</h1>
-<div class="muted">{{plural .Files "file"}} linted{{if .Total}}, {{plural .Total "finding"}} in {{plural .Counts.FilesWithFindings "file"}}{{end}}{{if .Counts.Suppressed}}, {{.Counts.Suppressed}} suppressed{{end}}{{with .Version}} · contentlint {{.}}{{end}}</div>
+<div class="muted">{{plural .Files "file"}} linted{{if .Total}}; {{plural .Total "finding"}} in {{plural .Counts.FilesWithFindings "file"}}{{end}}{{if .Counts.Suppressed}}; {{.Counts.Suppressed}} suppressed{{end}}{{with .Version}} · contentlint {{.}}{{end}}</div>
 <div class="cards">
-<div class="card error"><span class="muted">Errors</span><b>{{.Counts.Errors}}</b></div>
-<div class="card warning"><span class="muted">Warnings</span><b>{{.Counts.Warnings}}</b></div>
-<div class="card note"><span class="muted">Notes</span><b>{{.Counts.Notes}}</b></div>
-<div class="card"><span class="muted">Files with findings</span><b>{{.Counts.FilesWithFindings}}</b></div>
+<div class="card error"><span class="muted">Errors</span><b id="total-errors">{{.Counts.Errors}}</b></div>
+<div class="card warning"><span class="muted">Warnings</span><b id="total-warnings">{{.Counts.Warnings}}</b></div>
+<div class="card note"><span class="muted">Notes</span><b id="total-notes">{{.Counts.Notes}}</b></div>
+<div class="card"><span class="muted">Files with findings</span><b>{{.Counts.FilesWithFindings}} <span class="muted" style="font-size: 15px">of {{.Files}}</span></b></div>
 </div>
 </header>
 <main>
@@ -400,41 +411,43 @@ svg text { font: 12px system-ui, sans-serif; fill: #1f2328; }
 {{if .HasNo}}<rect x="{{num .NoteX}}" y="{{.Y}}" width="{{num .NoteW}}" height="16" fill="#1565c0"></rect>{{end}}
 <text x="{{num .CountX}}" y="{{.TextY}}">{{.Total}}</text></g>
 {{end}}</svg>
+<div class="scroll">
 <table>
-<thead><tr><th>Rule</th><th class="n">Errors</th><th class="n">Warnings</th><th class="n">Notes</th><th class="n">Total</th></tr></thead>
+<thead><tr><th>Rule</th><th class="n">Errors</th><th class="n">Warnings</th><th class="n">Notes</th></tr></thead>
 <tbody>
-{{range .Rules}}<tr><td><a href="#findings" data-filter="rule" data-value="{{.Label}}" title="{{.Title}}">{{.Label}}</a> <a href="{{.URL}}" class="muted" title="documentation">?</a></td><td class="n">{{.Errors}}</td><td class="n">{{.Warnings}}</td><td class="n">{{.Notes}}</td><td class="n">{{.Total}}</td></tr>
+{{range .Rules}}<tr><td><a href="#findings" data-filter="rule" data-value="{{.Label}}" title="{{.Title}}">{{.Label}}</a> <a href="{{.URL}}" class="muted" title="the rule's documentation">docs</a></td><td class="n">{{.Errors}}</td><td class="n">{{.Warnings}}</td><td class="n">{{.Notes}}</td></tr>
 {{end}}</tbody>
 </table>
+</div>
 </section>
-<div>
+<div class="stack">
 <section class="panel" id="by-severity">
 <h2>Findings by severity</h2>
 <table><tbody>
-{{range .Severities}}<tr><td><a href="#findings" data-filter="severity" data-value="{{.Class}}"><span class="sev {{.Class}}">{{.Label}}</span></a></td><td class="barcell"><div class="bar {{.Class}}" style="width: {{pct .Percent}}"></div></td><td class="n">{{.Total}}</td></tr>
+{{range .Severities}}<tr><td><a href="#findings" data-filter="severity" data-value="{{.Class}}"><span class="sev {{.Class}}">{{.Label}}</span></a></td><td class="barcell"><div class="bar"><span class="{{barClass .Class}}" style="width: {{pct .Percent}}"></span></div></td><td class="n">{{.Total}}</td></tr>
 {{end}}</tbody></table>
 </section>
-<section class="panel" id="by-collection" style="margin-top: 20px">
+<section class="panel" id="by-collection">
 <h2>Findings by collection</h2>
 <table>
 <thead><tr><th>Collection</th><th></th><th class="n">Errors</th><th class="n">Warnings</th><th class="n">Notes</th></tr></thead>
 <tbody>
-{{range .Collections}}<tr><td><a href="#findings" data-filter="collection" data-value="{{.Label}}">{{.Label}}</a></td><td class="barcell"><div class="bar" style="width: {{pct .Percent}}"></div></td><td class="n">{{.Errors}}</td><td class="n">{{.Warnings}}</td><td class="n">{{.Notes}}</td></tr>
+{{range .Collections}}<tr><td><a href="#findings" data-filter="collection" data-value="{{.Label}}">{{.Label}}</a></td><td class="barcell"><div class="bar"><span class="e" style="width: {{pct .ErrorW}}"></span><span class="w" style="width: {{pct .WarningW}}"></span><span class="o" style="width: {{pct .NoteW}}"></span></div></td><td class="n">{{.Errors}}</td><td class="n">{{.Warnings}}</td><td class="n">{{.Notes}}</td></tr>
 {{end}}</tbody>
 </table>
 </section>
-</div>
-</div>
 <section class="panel" id="top-entries">
 <h2>Entries with the most findings</h2>
 <table>
-<thead><tr><th>Entry</th><th></th><th class="n">Errors</th><th class="n">Warnings</th><th class="n">Notes</th><th class="n">Total</th></tr></thead>
+<thead><tr><th>Entry</th><th></th><th class="n">Errors</th><th class="n">Warnings</th><th class="n">Notes</th></tr></thead>
 <tbody>
-{{range .Top}}<tr><td><a href="#findings" data-filter="path" data-value="{{.Label}}">{{.Label}}</a></td><td class="barcell"><div class="bar" style="width: {{pct .Percent}}"></div></td><td class="n">{{.Errors}}</td><td class="n">{{.Warnings}}</td><td class="n">{{.Notes}}</td><td class="n">{{.Total}}</td></tr>
+{{range .Top}}<tr><td><a href="#findings" data-filter="path" data-value="{{.Label}}">{{.Label}}</a></td><td class="barcell"><div class="bar"><span class="e" style="width: {{pct .ErrorW}}"></span><span class="w" style="width: {{pct .WarningW}}"></span><span class="o" style="width: {{pct .NoteW}}"></span></div></td><td class="n">{{.Errors}}</td><td class="n">{{.Warnings}}</td><td class="n">{{.Notes}}</td></tr>
 {{end}}</tbody>
 </table>
 </section>
-<section id="findings" style="margin-top: 20px">
+</div>
+</div>
+<section id="findings">
 <h2>All findings</h2>
 <div class="filters">
 <label>Rule <select id="filter-rule"><option value="">all rules</option>{{range .Rules}}<option value="{{.Label}}">{{.Label}} ({{.Total}})</option>{{end}}</select></label>
