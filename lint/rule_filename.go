@@ -141,7 +141,7 @@ func runFilename(p *Pass) {
 	}
 	loc := e.Locate(first)
 	p.ReportDiagnostic(Diagnostic{Rule: ruleFilenameMismatch, Span: loc.Value, Field: source.FieldPath(e.Data, first),
-		Message: fmt.Sprintf("%s name %q does not follow the collection's file names (%q): rename the %s to %q", what, shown, c.Filename, what, rename)})
+		Message: fmt.Sprintf("%s name %q does not follow %q, the collection's filename; rename the %s to %q", what, shown, c.Filename, what, rename)})
 }
 
 // fieldPointer turns a dotted field path into a JSON pointer.
