@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -50,6 +51,13 @@ func (p *Pass) Enabled(r *Rule) bool {
 	return p.linter.config.Severity(r, p.Collection) != SeverityOff
 }
 
+// Rereadable reports whether a Finish step can read the pass's entry again
+// with Collected.ReadEntry and get the same text: true for a file of the
+// file system, false for standard input and sources linted from memory.
+// Collect may then keep less (a hash of a value instead of the value and
+// where it is) and let Finish find the rest in the few entries it reports.
+func (p *Pass) Rereadable() bool { return p.reread }
+
 // Related returns the place as a related location of a finding.
 func (pl Place) Related(format string, args ...any) Related {
 	return Related{Path: pl.Path, Span: pl.Span, Message: fmt.Sprintf(format, args...), SourceLine: pl.Line}
@@ -70,14 +78,14 @@ type Kept struct {
 }
 
 // Collected is what a Finish step sees: what its check's Collect kept of
-// every entry of the run, and a way to read files the run did not lint.
+// every entry of the run, and ways to read files again.
 type Collected struct {
 	// Entries are the entries Collect kept something of, in path order.
 	Entries []Kept
 
 	linter  *Linter
 	check   *Check
-	run     map[string]*keptEntry
+	run     *crossRun
 	name    func(string) string
 	out     *[]Finding
 	outside map[*Collection][]string
@@ -93,7 +101,23 @@ func (c *Collected) Name(p string) string {
 }
 
 // Linted reports whether the run linted the file at path.
-func (c *Collected) Linted(p string) bool { return c.run[p] != nil }
+func (c *Collected) Linted(p string) bool {
+	_, ok := c.run.file(p)
+	return ok
+}
+
+// Files returns the files of the run that belong to collection coll, in
+// path order, whether or not Collect kept anything of them (a file that
+// could not be parsed is still an entry that exists).
+func (c *Collected) Files(coll *Collection) []string {
+	var out []string
+	for _, f := range c.run.linted {
+		if f.coll == coll {
+			out = append(out, f.path)
+		}
+	}
+	return out
+}
 
 // Config returns the run's configuration.
 func (c *Collected) Config() *Config { return c.linter.config }
@@ -105,30 +129,33 @@ func (c *Collected) Report(r *Rule, at Place, related []Related, format string, 
 	if !slices.Contains(c.check.Rules, r) {
 		panic(fmt.Sprintf("a check reported rule %s, which it does not declare", r.ID))
 	}
-	k := c.run[at.Path]
-	if k == nil {
+	file, ok := c.run.file(at.Path)
+	if !ok {
 		return
 	}
-	sev := c.linter.config.Severity(r, k.coll)
+	sev := c.linter.config.Severity(r, file.coll)
 	if sev == SeverityOff {
 		return
 	}
-	f := Finding{Path: at.Path, Severity: sev, Collection: k.collectionName(), SourceLine: at.Line,
+	f := Finding{Path: at.Path, Severity: sev, Collection: file.collectionName(), SourceLine: at.Line,
 		Diagnostic: Diagnostic{Rule: r, Span: at.Span, Message: fmt.Sprintf(format, args...), Field: at.Field, Related: related}}
-	ds := make([]*directive, len(k.directives))
-	for i, d := range k.directives {
-		ds[i] = d.directive
-	}
-	if d := suppressor(ds, r.ID, r.Family, at.Span.Start.Line); d != nil {
-		d.used = true
-		f.Suppressed, f.Justification = true, d.justification
+	if extra := c.run.extras[at.Path]; extra != nil {
+		ds := make([]*directive, len(extra.directives))
+		for i, d := range extra.directives {
+			ds[i] = d.directive
+		}
+		if d := suppressor(ds, r.ID, r.Family, at.Span.Start.Line); d != nil {
+			d.used = true
+			f.Suppressed, f.Justification = true, d.justification
+		}
 	}
 	*c.out = append(*c.out, f)
 }
 
-// ReadEntry reads and parses the file at path of the run's file system, for
-// a Finish step that needs more of a file than any Collect kept (the
-// headings of a link's target). It returns nil when the file cannot be read.
+// ReadEntry reads and parses the file at path of the run's file system
+// again, for a Finish step that needs more of a file than its Collect kept
+// (where a duplicate value is, the headings of a link's target). It
+// returns nil when the file cannot be read.
 func (c *Collected) ReadEntry(p string) *Entry {
 	src, err := c.linter.readFile(p)
 	if err != nil {
@@ -137,11 +164,18 @@ func (c *Collected) ReadEntry(p string) *Entry {
 	return c.linter.parser.Parse(p, src)
 }
 
+// Pass returns a pass over an entry read with ReadEntry, in collection
+// coll, for a Finish step that derives what it reports from the entry the
+// way Collect did.
+func (c *Collected) Pass(e *Entry, coll *Collection) *Pass {
+	return c.linter.collectPass(e, coll, c.linter.existsNear(e.Path))
+}
+
 // Outside calls fn, in path order, with what the check's Collect keeps of
 // each entry of collection coll that the run did not lint (a nil Value
-// when it keeps nothing, as the entry still exists): a reference
-// names an entry whether or not this run lints it (a pre-commit run lints
-// only the files that changed). The files are found once per collection.
+// when it keeps nothing, as the entry still exists): a reference names an
+// entry whether or not this run lints it (a pre-commit run lints only the
+// files that changed). The files are found once per collection.
 func (c *Collected) Outside(coll *Collection, fn func(Kept)) {
 	paths, ok := c.outside[coll]
 	if !ok {
@@ -149,7 +183,7 @@ func (c *Collected) Outside(coll *Collection, fn func(Kept)) {
 		c.outside[coll] = paths
 	}
 	for _, p := range paths {
-		if c.run[p] != nil {
+		if c.Linted(p) {
 			continue
 		}
 		src, err := c.linter.readFile(p)
@@ -163,21 +197,34 @@ func (c *Collected) Outside(coll *Collection, fn func(Kept)) {
 			continue
 		}
 		k := &keptEntry{path: p, coll: coll}
-		pass := c.linter.collectPass(e, coll, c.linter.existsNear(p))
-		fn(Kept{Path: p, Collection: coll, Value: c.linter.collectOne(c.check, pass, k)})
+		fn(Kept{Path: p, Collection: coll, Value: c.linter.collectOne(c.check, c.Pass(e, coll), k)})
 	}
 }
 
-// keptEntry is what the run keeps of one linted entry for the cross-entry
-// phase: its collection, each cross-entry check's collected value, and the
-// suppression comments that name cross-entry rules.
+// keptEntry is what the cross-entry checks collected from one entry, on
+// its way from a worker to the run's crossRun.
 type keptEntry struct {
-	path       string
-	coll       *Collection // as the run assigned it (not the entry's own $schema copy)
-	values     []any       // by index in Catalogue.cross
-	directives []keptDirective
-	internal   []Finding // a Collect step that panicked
+	path   string
+	coll   *Collection // as the run assigned it (not the entry's own $schema copy)
+	values []any       // by index in Catalogue.cross; nil when every value is
+	extra  *keptExtra
 }
+
+// keptExtra is what is kept of the rare entry with suppression comments
+// naming cross-entry rules, or whose Collect step panicked.
+type keptExtra struct {
+	directives []keptDirective
+	internal   []Finding
+}
+
+func (k *keptEntry) more() *keptExtra {
+	if k.extra == nil {
+		k.extra = &keptExtra{}
+	}
+	return k.extra
+}
+
+func (k *keptEntry) collectionName() string { return lintedFile{k.path, k.coll}.collectionName() }
 
 // keptDirective is a suppression comment kept with the text of its line.
 type keptDirective struct {
@@ -185,11 +232,53 @@ type keptDirective struct {
 	line string
 }
 
-func (k *keptEntry) collectionName() string {
-	if k.coll == nil {
+// lintedFile is one file a run linted, and its collection.
+type lintedFile struct {
+	path string
+	coll *Collection
+}
+
+func (f lintedFile) collectionName() string {
+	if f.coll == nil {
 		return ""
 	}
-	return k.coll.Name
+	return f.coll.Name
+}
+
+// crossRun is what a run keeps for the cross-entry phase, gathered in the
+// run's own goroutine as workers finish entries: for each check, one list
+// of what its Collect kept, with no object per entry of its own; every
+// file linted; and the rare entries with more.
+type crossRun struct {
+	kept   [][]Kept // by index in Catalogue.cross
+	linted []lintedFile
+	extras map[string]*keptExtra
+}
+
+func newCrossRun(cat *Catalogue) *crossRun {
+	return &crossRun{kept: make([][]Kept, len(cat.cross)), extras: map[string]*keptExtra{}}
+}
+
+// add keeps what was collected from one entry.
+func (r *crossRun) add(k *keptEntry) {
+	r.linted = append(r.linted, lintedFile{k.path, k.coll})
+	for i, v := range k.values {
+		if v != nil {
+			r.kept[i] = append(r.kept[i], Kept{Path: k.path, Collection: k.coll, Value: v})
+		}
+	}
+	if k.extra != nil {
+		r.extras[k.path] = k.extra
+	}
+}
+
+// file finds a linted file by path; the list is sorted by finish.
+func (r *crossRun) file(p string) (lintedFile, bool) {
+	i, ok := slices.BinarySearchFunc(r.linted, p, func(f lintedFile, p string) int { return strings.Compare(f.path, p) })
+	if !ok {
+		return lintedFile{}, false
+	}
+	return r.linted[i], true
 }
 
 // namesCross reports whether a suppression names a cross-entry rule or a
@@ -204,29 +293,33 @@ func (c *Catalogue) namesCross(names []string) bool {
 }
 
 // collectPass is the pass a Collect step sees for an entry read outside
-// the run's workers.
+// the run's workers, from the file system.
 func (l *Linter) collectPass(e *Entry, c *Collection, exists func(string) bool) *Pass {
-	return &Pass{Entry: e, Collection: c, Exists: exists,
-		options: func(r *Rule) any {
-			if c != nil {
-				if o, ok := c.Options[r]; ok {
-					return o
-				}
-			}
-			return l.catalogue.defaults[r]
-		},
-		linter: l}
+	return &Pass{Entry: e, Collection: c, Exists: exists, reread: true,
+		options: func(r *Rule) any { return l.ruleOptions(c, r) }, linter: l}
+}
+
+// ruleOptions returns rule r's options in collection c (see Pass.Options).
+func (l *Linter) ruleOptions(c *Collection, r *Rule) any {
+	if c != nil {
+		if o, ok := c.Options[r]; ok {
+			return o
+		}
+	}
+	return l.catalogue.defaults[r]
 }
 
 // collect runs every cross-entry check's Collect step on the pass's entry.
 func (l *Linter) collect(k *keptEntry, p *Pass) {
-	if len(l.catalogue.cross) == 0 {
-		return
-	}
-	k.values = make([]any, len(l.catalogue.cross))
 	for i, ch := range l.catalogue.cross {
-		if ch.Collect != nil {
-			k.values[i] = l.collectOne(ch, p, k)
+		if ch.Collect == nil {
+			continue
+		}
+		if v := l.collectOne(ch, p, k); v != nil {
+			if k.values == nil {
+				k.values = make([]any, len(l.catalogue.cross))
+			}
+			k.values[i] = v
 		}
 	}
 }
@@ -237,7 +330,7 @@ func (l *Linter) collectOne(ch *Check, p *Pass, k *keptEntry) (v any) {
 	defer func() {
 		if r := recover(); r != nil {
 			v = nil
-			k.internal = append(k.internal, l.internalError(ch, k, p.Entry.Lines.Span(0, 0), "", r))
+			k.more().internal = append(k.more().internal, l.internalError(ch, k, p.Entry.Lines.Span(0, 0), "", r))
 		}
 	}()
 	p.check = ch
@@ -256,36 +349,31 @@ func (l *Linter) internalError(ch *Check, k *keptEntry, span Span, line string, 
 			Message: fmt.Sprintf("the check for %s failed: %v; please report this with the file", strings.Join(ids, ", "), v)}}
 }
 
-// finish runs every cross-entry check's Finish step over the kept entries
-// and returns their findings, then reports the suppression comments naming
-// cross-entry rules that silenced nothing. name names files in messages
-// (nil: their paths).
-func (l *Linter) finish(kept []*keptEntry, name func(string) string) []Finding {
+// finish runs every cross-entry check's Finish step over what the run
+// kept and returns their findings, then reports the suppression comments
+// naming cross-entry rules that silenced nothing. name names files in
+// messages (nil: their paths).
+func (l *Linter) finish(run *crossRun, name func(string) string) []Finding {
 	var out []Finding
-	run := make(map[string]*keptEntry, len(kept))
-	for _, k := range kept {
-		run[k.path] = k
-		out = append(out, k.internal...)
+	slices.SortFunc(run.linted, func(a, b lintedFile) int { return strings.Compare(a.path, b.path) })
+	extras := slices.Sorted(maps.Keys(run.extras))
+	for _, p := range extras {
+		out = append(out, run.extras[p].internal...)
 	}
-	kept = slices.Clone(kept)
-	slices.SortFunc(kept, func(a, b *keptEntry) int { return strings.Compare(a.path, b.path) })
 	outside := map[*Collection][]string{}
 	for i, ch := range l.catalogue.cross {
-		c := &Collected{linter: l, check: ch, run: run, name: name, out: &out, outside: outside}
-		for _, k := range kept {
-			if k.values != nil && k.values[i] != nil {
-				c.Entries = append(c.Entries, Kept{Path: k.path, Collection: k.coll, Value: k.values[i]})
-			}
-		}
-		l.finishSafely(ch, c, kept)
+		slices.SortFunc(run.kept[i], func(a, b Kept) int { return strings.Compare(a.Path, b.Path) })
+		c := &Collected{Entries: run.kept[i], linter: l, check: ch, run: run, name: name, out: &out, outside: outside}
+		l.finishSafely(ch, c, run.linted)
 	}
-	for _, k := range kept {
-		for _, d := range k.directives {
+	for _, p := range extras {
+		f, _ := run.file(p)
+		for _, d := range run.extras[p].directives {
 			if d.used || d.kind == "enable" {
 				continue
 			}
-			if sev := l.config.Severity(ruleUnusedSuppression, k.coll); sev != SeverityOff {
-				out = append(out, Finding{Path: k.path, Severity: sev, Collection: k.collectionName(), SourceLine: d.line,
+			if sev := l.config.Severity(ruleUnusedSuppression, f.coll); sev != SeverityOff {
+				out = append(out, Finding{Path: p, Severity: sev, Collection: f.collectionName(), SourceLine: d.line,
 					Diagnostic: Diagnostic{Rule: ruleUnusedSuppression, Span: d.span,
 						Message: fmt.Sprintf("contentlint-%s %s silences nothing; remove it", d.kind, strings.Join(d.rules, ", "))}})
 			}
@@ -295,12 +383,13 @@ func (l *Linter) finish(kept []*keptEntry, name func(string) string) []Finding {
 }
 
 // finishSafely runs one Finish step; a panic becomes one internal-error
-// finding at the top of the run's first entry, so that one bug cannot stop
+// finding at the top of the run's first file, so that one bug cannot stop
 // the run or hide the other checks' findings.
-func (l *Linter) finishSafely(ch *Check, c *Collected, kept []*keptEntry) {
+func (l *Linter) finishSafely(ch *Check, c *Collected, linted []lintedFile) {
 	defer func() {
-		if v := recover(); v != nil && len(kept) > 0 {
-			*c.out = append(*c.out, l.internalError(ch, kept[0], source.Span{Start: source.Pos{Line: 1, Column: 1}, End: source.Pos{Line: 1, Column: 1}}, "", v))
+		if v := recover(); v != nil && len(linted) > 0 {
+			k := &keptEntry{path: linted[0].path, coll: linted[0].coll}
+			*c.out = append(*c.out, l.internalError(ch, k, source.Span{Start: source.Pos{Line: 1, Column: 1}, End: source.Pos{Line: 1, Column: 1}}, "", v))
 		}
 	}()
 	ch.Finish(c)

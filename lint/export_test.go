@@ -8,5 +8,5 @@ package lint
 // already parsed (or built by hand), with exists answering Pass.Exists, and
 // returns the findings as LintSource would.
 func (l *Linter) CheckEntry(e *Entry, c *Collection, exists func(string) bool) []Finding {
-	return l.alone(l.check(e, c, exists))
+	return l.alone(l.check(e, c, exists, false))
 }

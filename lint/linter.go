@@ -30,6 +30,7 @@ type Linter struct {
 	maxFileSize int64
 	parser      *Parser
 	schemas     *SchemaCache
+	vocabulary  vocabularyTable // the vocabulary values entries share, numbered
 }
 
 // NewLinter returns a linter for cfg over the files of fsys (nil: none).
@@ -54,17 +55,20 @@ func SchemaOptions() schema.Options {
 // file system, or a pseudo-name such as "<stdin>" when linkless), and
 // returns its findings, sorted.
 func (l *Linter) LintSource(name string, src []byte, c *Collection) []Finding {
-	return l.alone(l.check(l.parser.Parse(name, src), c, l.existsNear(name)))
+	return l.alone(l.check(l.parser.Parse(name, src), c, l.existsNear(name), false))
 }
 
 // alone finishes the cross-entry checks over a run of one entry.
 func (l *Linter) alone(findings []Finding, k *keptEntry) []Finding {
-	return SortFindings(append(findings, l.finish([]*keptEntry{k}, nil)...))
+	run := newCrossRun(l.catalogue)
+	run.add(k)
+	return SortFindings(append(findings, l.finish(run, nil)...))
 }
 
 // check runs every check on a parsed entry and keeps what the cross-entry
-// checks collect from it.
-func (l *Linter) check(e *Entry, c *Collection, exists func(string) bool) ([]Finding, *keptEntry) {
+// checks collect from it; reread says whether the entry is a file that can
+// be read again (see Pass.Rereadable).
+func (l *Linter) check(e *Entry, c *Collection, exists func(string) bool, reread bool) ([]Finding, *keptEntry) {
 	var out []Finding
 	k := &keptEntry{path: e.Path, coll: c}
 	c = l.entrySchema(e, c)
@@ -96,8 +100,11 @@ func (l *Linter) check(e *Entry, c *Collection, exists func(string) bool) ([]Fin
 				l.runSafely(ch, &Pass{Entry: e, Collection: c, Exists: exists, check: ch, report: add, options: options, linter: l})
 			}
 		}
-		l.collect(k, &Pass{Entry: e, Collection: c, Exists: exists, report: add, options: options, linter: l})
-		out, k.directives = l.applySuppressions(e, out, c)
+		l.collect(k, &Pass{Entry: e, Collection: c, Exists: exists, report: add, options: options, linter: l, reread: reread})
+		var directives []keptDirective
+		if out, directives = l.applySuppressions(e, out, c); directives != nil {
+			k.more().directives = directives
+		}
 	}
 	return SortFindings(out), k
 }
@@ -186,7 +193,7 @@ func (l *Linter) LintFile(name string, c *Collection) []Finding {
 // lintFile is LintFile without the cross-entry checks' finish.
 func (l *Linter) lintFile(name string, c *Collection) ([]Finding, *keptEntry) {
 	src, err := l.readFile(name)
-	return l.lintRead(name, src, err, c, l.existsNear(name))
+	return l.lintRead(name, src, err, c, l.existsNear(name), true)
 }
 
 // LintReader lints one entry read from r (standard input), named name,
@@ -199,10 +206,10 @@ func (l *Linter) LintReader(name string, r io.Reader, c *Collection) []Finding {
 // lintReader is LintReader without the cross-entry checks' finish.
 func (l *Linter) lintReader(name string, r io.Reader, c *Collection) ([]Finding, *keptEntry) {
 	src, err := l.readLimited(r, 0)
-	return l.lintRead(name, src, err, c, nil)
+	return l.lintRead(name, src, err, c, nil, false)
 }
 
-func (l *Linter) lintRead(name string, src []byte, err error, c *Collection, exists func(string) bool) ([]Finding, *keptEntry) {
+func (l *Linter) lintRead(name string, src []byte, err error, c *Collection, exists func(string) bool, reread bool) ([]Finding, *keptEntry) {
 	if err != nil {
 		rule := ruleFileUnreadable
 		var tooLarge *tooLargeError
@@ -211,9 +218,9 @@ func (l *Linter) lintRead(name string, src []byte, err error, c *Collection, exi
 		}
 		e := &Entry{Path: name, Lines: source.NewLineIndex(nil), Fatal: true}
 		e.problem(rule, e.Lines.Span(0, 0), "", "%v", err)
-		return l.check(e, c, nil)
+		return l.check(e, c, nil, false)
 	}
-	return l.check(l.parser.Parse(name, src), c, exists)
+	return l.check(l.parser.Parse(name, src), c, exists, reread)
 }
 
 type tooLargeError struct{ size, limit int64 }

@@ -84,6 +84,7 @@ type Pass struct {
 	report  func(Diagnostic)
 	options func(*Rule) any
 	linter  *Linter // nil in passes built by hand
+	reread  bool    // see Rereadable
 }
 
 // Report records a finding of rule r at span.

@@ -161,15 +161,12 @@ func finishReferences(c *Collected) {
 	// Every entry of a named collection in the run is named by its slug,
 	// even one Collect kept nothing of; in path order, so that of two
 	// entries with one name, the first is the one a suggestion points at.
-	paths := make([]string, 0, len(c.run))
-	for p, k := range c.run {
-		if k.coll != nil && targets[k.coll.Name] {
-			paths = append(paths, p)
+	for _, coll := range cfg.Collections {
+		if targets[coll.Name] {
+			for _, p := range c.Files(coll) {
+				add(Kept{Path: p, Collection: coll})
+			}
 		}
-	}
-	slices.Sort(paths)
-	for _, p := range paths {
-		add(Kept{Path: p, Collection: c.run[p].coll})
 	}
 	for _, k := range c.Entries {
 		if k.Collection != nil && targets[k.Collection.Name] {

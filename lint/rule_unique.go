@@ -1,8 +1,10 @@
 package lint
 
 import (
+	"cmp"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -36,7 +38,7 @@ var ruleUniqueValue = &Rule{
 	Tags:     []string{"frontmatter", "cross-entry"},
 }
 
-// uniqueValue is one value of a unique field, as collected.
+// uniqueValue is one value of a unique field and where it is.
 type uniqueValue struct {
 	group string // the field path with list indices dropped: what values are compared within
 	key   string // the normalised value
@@ -44,13 +46,18 @@ type uniqueValue struct {
 	at    Place
 }
 
-// collectUnique keeps the values of the collection's unique fields.
-func collectUnique(p *Pass) any {
+// uniqueHashes is what the check keeps of an entry Finish can read again:
+// a hash of each value's field and normalised form, eight bytes a value;
+// Finish reads the few entries whose values repeat again to compare the
+// values themselves. Of other entries (standard input) it keeps the
+// []uniqueValue.
+type uniqueHashes []uint64
+
+// eachUniqueValue calls fn with each value of the collection's unique
+// fields in the pass's entry, once per field and normalised value.
+func eachUniqueValue(p *Pass, fn func(group, key, raw, ptr string)) {
 	c := p.Collection
-	if c == nil || len(c.Unique) == 0 || !p.Enabled(ruleUniqueValue) {
-		return nil
-	}
-	var out []uniqueValue
+	var seen []uint64
 	eachField(p.Entry.Data, func(ptr string, keys []string, v any) {
 		raw, ok := scalarText(v)
 		if !ok || strings.TrimSpace(raw) == "" {
@@ -60,63 +67,177 @@ func collectUnique(p *Pass) any {
 			if !matchField(pattern, keys) {
 				continue
 			}
-			group := strings.Join(keys, ".")
-			for _, u := range out {
-				if u.group == group && u.raw == raw {
-					return // repeated within the entry: the schema's business
-				}
+			group := fieldGroup(pattern, keys)
+			key := normalizeValue(c.FieldKind(keys), keys, raw)
+			h := valueHash(group, key)
+			if slices.Contains(seen, h) {
+				return // repeated within the entry: the schema's business
 			}
-			out = append(out, uniqueValue{group: group, key: normalizeValue(c.FieldKind(keys), keys, raw), raw: raw, at: p.PlaceField(ptr)})
+			seen = append(seen, h)
+			fn(group, key, raw, ptr)
 			return
 		}
 	})
-	if len(out) == 0 {
-		return nil
+}
+
+// fieldGroup names the field values are compared within: the pattern
+// itself when it names one field (no allocation), else the field's path.
+func fieldGroup(pattern string, keys []string) string {
+	if !strings.ContainsAny(pattern, "*?[{\\") {
+		return pattern
 	}
+	return strings.Join(keys, ".")
+}
+
+// valueHash is the 64-bit FNV-1a hash of a field and a value.
+func valueHash(group, key string) uint64 {
+	h := uint64(14695981039346656037)
+	for _, s := range []string{group, "\x00", key} {
+		for i := 0; i < len(s); i++ {
+			h ^= uint64(s[i])
+			h *= 1099511628211
+		}
+	}
+	return h
+}
+
+// uniqueValues returns the values of the unique fields of the pass's entry
+// with where they are.
+func uniqueValues(p *Pass) []uniqueValue {
+	var out []uniqueValue
+	eachUniqueValue(p, func(group, key, raw, ptr string) {
+		out = append(out, uniqueValue{group: group, key: key, raw: raw, at: p.PlaceField(ptr)})
+	})
 	return out
 }
 
-// finishUnique reports every occurrence of a value that two entries share.
+// collectUnique keeps the hashes of the values of the collection's unique
+// fields (the values, for an entry that cannot be read again).
+func collectUnique(p *Pass) any {
+	c := p.Collection
+	if c == nil || len(c.Unique) == 0 || !p.Enabled(ruleUniqueValue) {
+		return nil
+	}
+	if !p.Rereadable() {
+		if vs := uniqueValues(p); vs != nil {
+			return vs
+		}
+		return nil
+	}
+	var hashes uniqueHashes
+	eachUniqueValue(p, func(group, key, _, _ string) { hashes = append(hashes, valueHash(group, key)) })
+	if hashes == nil {
+		return nil
+	}
+	return slices.Clip(hashes)
+}
+
+// finishUnique reports every occurrence of a value that two entries of a
+// collection share. Hashes find the candidates; the entries they are in
+// are read again to compare the values themselves and place the findings.
 func finishUnique(c *Collected) {
+	type occurrence struct {
+		coll  int // index in collections
+		hash  uint64
+		entry int // index in c.Entries
+	}
+	var collections []*Collection
+	collIndex := func(coll *Collection) int {
+		if i := slices.Index(collections, coll); i >= 0 {
+			return i
+		}
+		collections = append(collections, coll)
+		return len(collections) - 1
+	}
+	var occs []occurrence
+	for i, k := range c.Entries {
+		ci := collIndex(k.Collection)
+		switch v := k.Value.(type) {
+		case uniqueHashes:
+			for _, h := range v {
+				occs = append(occs, occurrence{ci, h, i})
+			}
+		case []uniqueValue:
+			for _, u := range v {
+				occs = append(occs, occurrence{ci, valueHash(u.group, u.key), i})
+			}
+		}
+	}
+	slices.SortFunc(occs, func(a, b occurrence) int {
+		return cmp.Or(cmp.Compare(a.coll, b.coll), cmp.Compare(a.hash, b.hash), cmp.Compare(a.entry, b.entry))
+	})
+	// The entries with a value another entry of their collection has too.
+	suspect := map[int]bool{}
+	for i := 0; i < len(occs); {
+		j := i + 1
+		for j < len(occs) && occs[j].coll == occs[i].coll && occs[j].hash == occs[i].hash {
+			j++
+		}
+		if occs[j-1].entry != occs[i].entry {
+			for _, o := range occs[i:j] {
+				suspect[o.entry] = true
+			}
+		}
+		i = j
+	}
+	if len(suspect) == 0 {
+		return
+	}
+	// Their values, in path order, grouped by collection, field and value.
 	type groupKey struct {
 		coll       *Collection
 		group, key string
 	}
-	seen := map[groupKey][]uniqueValue{}
+	groups := map[groupKey][]uniqueValue{}
 	var order []groupKey
-	for _, k := range c.Entries {
-		for _, u := range k.Value.([]uniqueValue) {
-			gk := groupKey{k.Collection, u.group, u.key}
-			if seen[gk] == nil {
+	for i, k := range c.Entries {
+		if !suspect[i] {
+			continue
+		}
+		values, kept := k.Value.([]uniqueValue)
+		if !kept {
+			e := c.ReadEntry(k.Path)
+			if e == nil || e.Fatal {
+				continue // gone or changed since it was linted
+			}
+			values = uniqueValues(c.Pass(e, k.Collection))
+		}
+		for _, v := range values {
+			gk := groupKey{k.Collection, v.group, v.key}
+			if groups[gk] == nil {
 				order = append(order, gk)
 			}
-			seen[gk] = append(seen[gk], u)
+			groups[gk] = append(groups[gk], v)
 		}
 	}
 	for _, gk := range order {
-		us := seen[gk]
-		if len(us) < 2 {
-			continue
-		}
-		for i, u := range us {
-			var names []string
-			var related []Related
-			for j, o := range us {
-				if j == i {
-					continue
-				}
-				name := c.placeName(o.at)
-				if o.raw != u.raw {
-					name += fmt.Sprintf(" (as %q)", o.raw)
-				}
-				names = append(names, name)
-				if len(related) < maxRelated {
-					related = append(related, o.at.Related("%s %q", o.at.Field, o.raw))
-				}
+		reportDuplicates(c, gk.coll, gk.group, groups[gk])
+	}
+}
+
+// reportDuplicates reports each occurrence of one value, naming the others.
+func reportDuplicates(c *Collected, coll *Collection, group string, us []uniqueValue) {
+	if len(us) < 2 {
+		return
+	}
+	for i, u := range us {
+		var names []string
+		var related []Related
+		for j, o := range us {
+			if j == i {
+				continue
 			}
-			c.Report(ruleUniqueValue, u.at, related, "%s: %q is not unique in %s: also in %s; give each entry its own %s, or merge the entries if they describe the same thing",
-				u.at.Field, u.raw, collectionLabel(gk.coll), listNames(names, 3), gk.group)
+			name := c.placeName(o.at)
+			if o.raw != u.raw {
+				name += fmt.Sprintf(" (as %q)", o.raw)
+			}
+			names = append(names, name)
+			if len(related) < maxRelated {
+				related = append(related, o.at.Related("%s %q", o.at.Field, o.raw))
+			}
 		}
+		c.Report(ruleUniqueValue, u.at, related, "%s: %q is not unique in %s: also in %s; give each entry its own %s, or merge the entries if they describe the same thing",
+			u.at.Field, u.raw, collectionLabel(coll), listNames(names, 3), group)
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
@@ -55,26 +56,78 @@ var ruleVocabularyNearMiss = &Rule{
 type vocabularyValue struct {
 	group string // the field path with list indices dropped
 	raw   string
-	at    Place
 }
 
-// vocabularyFacts is what the check keeps of an entry: its values and the
-// options of its collection.
-type vocabularyFacts struct {
-	values    []vocabularyValue
-	minCommon int
+// vocabularyIDs is what the check keeps of an entry Finish can read again
+// (it reads the few entries it reports): the numbers of its values in the
+// run's vocabularyTable, four bytes a value.
+type vocabularyIDs []uint32
+
+// vocabularyKept is what it keeps of an entry that cannot be read again
+// (standard input): the numbers and where each value is.
+type vocabularyKept struct {
+	ids    vocabularyIDs
+	places []Place
 }
 
-// collectVocabulary keeps the values of the collection's vocabulary fields.
-func collectVocabulary(p *Pass) any {
+// vocabularyOf returns the numbers of the values an entry's kept value holds.
+func vocabularyOf(v any) vocabularyIDs {
+	switch v := v.(type) {
+	case vocabularyIDs:
+		return v
+	case *vocabularyKept:
+		return v.ids
+	}
+	return nil
+}
+
+// minCommon is how many entries of a collection make a spelling common.
+func minCommon(l *Linter, c *Collection) int {
+	if o, ok := l.ruleOptions(c, ruleVocabularyNearMiss).(*VocabularyOptions); ok && o.MinCommon > 0 {
+		return o.MinCommon
+	}
+	return 3
+}
+
+// vocabularyTable numbers the vocabulary values of a run: the same few
+// hundred tags recur in thousands of entries, so each entry keeps four
+// bytes per value and the run one copy of each spelling.
+type vocabularyTable struct {
+	mu     sync.Mutex
+	ids    map[vocabularyValue]uint32
+	values []vocabularyValue
+}
+
+// id returns the number of a value, numbering it the first time.
+func (t *vocabularyTable) id(v vocabularyValue) uint32 {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	id, ok := t.ids[v]
+	if !ok {
+		if t.ids == nil {
+			t.ids = map[vocabularyValue]uint32{}
+		}
+		// A copy: the decoded string may share memory with the whole file.
+		v = vocabularyValue{strings.Clone(v.group), strings.Clone(v.raw)}
+		id = uint32(len(t.values))
+		t.ids[v] = id
+		t.values = append(t.values, v)
+	}
+	return id
+}
+
+// value returns the value numbered id.
+func (t *vocabularyTable) value(id uint32) vocabularyValue {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.values[id]
+}
+
+// eachVocabularyValue calls fn with each value of the collection's
+// vocabulary fields in the pass's entry, once per field and spelling.
+func eachVocabularyValue(p *Pass, fn func(group, raw, ptr string)) {
 	c := p.Collection
-	if c == nil || len(c.Vocabulary) == 0 || !p.Enabled(ruleVocabularyNearMiss) {
-		return nil
-	}
-	f := &vocabularyFacts{minCommon: 3}
-	if o, ok := p.Options(ruleVocabularyNearMiss).(*VocabularyOptions); ok && o.MinCommon > 0 {
-		f.minCommon = o.MinCommon
-	}
+	var seen []vocabularyValue
 	eachField(p.Entry.Data, func(ptr string, keys []string, v any) {
 		raw, ok := v.(string)
 		if !ok || strings.TrimSpace(raw) == "" {
@@ -84,20 +137,67 @@ func collectVocabulary(p *Pass) any {
 			if !matchField(pattern, keys) {
 				continue
 			}
-			group := strings.Join(keys, ".")
-			for _, u := range f.values {
-				if u.group == group && u.raw == raw {
-					return // one entry counts once
-				}
+			group := fieldGroup(pattern, keys)
+			if slices.Contains(seen, vocabularyValue{group, raw}) {
+				return // one entry counts once
 			}
-			f.values = append(f.values, vocabularyValue{group: group, raw: raw, at: p.PlaceField(ptr)})
+			seen = append(seen, vocabularyValue{group, raw})
+			fn(group, raw, ptr)
 			return
 		}
 	})
-	if len(f.values) == 0 {
+}
+
+// collectVocabulary keeps the values of the collection's vocabulary fields.
+func collectVocabulary(p *Pass) any {
+	c := p.Collection
+	if c == nil || len(c.Vocabulary) == 0 || !p.Enabled(ruleVocabularyNearMiss) {
 		return nil
 	}
-	return f
+	table := &vocabularyTable{}
+	if p.linter != nil {
+		table = &p.linter.vocabulary
+	}
+	var ids vocabularyIDs
+	var places []Place
+	eachVocabularyValue(p, func(group, raw, ptr string) {
+		ids = append(ids, table.id(vocabularyValue{group, raw}))
+		if !p.Rereadable() {
+			places = append(places, p.PlaceField(ptr))
+		}
+	})
+	switch {
+	case ids == nil:
+		return nil
+	case places != nil:
+		return &vocabularyKept{ids, places}
+	}
+	return slices.Clip(ids)
+}
+
+// vocabularyPlace finds where an entry has a value: kept, or read again.
+func vocabularyPlace(c *Collected, k Kept, v vocabularyValue) (Place, bool) {
+	if kept, ok := k.Value.(*vocabularyKept); ok {
+		for i, id := range kept.ids {
+			if c.linter.vocabulary.value(id) == v {
+				return kept.places[i], true
+			}
+		}
+		return Place{}, false
+	}
+	e := c.ReadEntry(k.Path)
+	if e == nil || e.Fatal {
+		return Place{}, false
+	}
+	p := c.Pass(e, k.Collection)
+	var at Place
+	found := false
+	eachVocabularyValue(p, func(group, raw, ptr string) {
+		if !found && group == v.group && raw == v.raw {
+			at, found = p.PlaceField(ptr), true
+		}
+	})
+	return at, found
 }
 
 // finishVocabulary reports values used once that are near misses of values
@@ -108,17 +208,16 @@ func finishVocabulary(c *Collected) {
 		group string
 	}
 	type spelling struct {
-		raw    string
-		norm   []rune
-		places []Place
+		raw   string
+		norm  []rune
+		count int
+		first int // the first entry that uses it, an index in c.Entries
 	}
 	groups := map[groupKey]map[string]*spelling{}
 	var order []groupKey
-	minCommon := map[*Collection]int{}
-	for _, k := range c.Entries {
-		f := k.Value.(*vocabularyFacts)
-		minCommon[k.Collection] = f.minCommon
-		for _, v := range f.values {
+	for i, k := range c.Entries {
+		for _, id := range vocabularyOf(k.Value) {
+			v := c.linter.vocabulary.value(id)
 			gk := groupKey{k.Collection, v.group}
 			if groups[gk] == nil {
 				groups[gk] = map[string]*spelling{}
@@ -126,19 +225,20 @@ func finishVocabulary(c *Collected) {
 			}
 			s := groups[gk][v.raw]
 			if s == nil {
-				s = &spelling{raw: v.raw, norm: []rune(vocabularyForm(v.raw))}
+				s = &spelling{raw: v.raw, norm: []rune(vocabularyForm(v.raw)), first: i}
 				groups[gk][v.raw] = s
 			}
-			s.places = append(s.places, v.at)
+			s.count++
 		}
 	}
 	for _, gk := range order {
 		var common, once []*spelling
+		atLeast := minCommon(c.linter, gk.coll)
 		for _, s := range groups[gk] {
-			switch n := len(s.places); {
-			case n >= minCommon[gk.coll]:
+			switch {
+			case s.count >= atLeast:
 				common = append(common, s)
-			case n == 1:
+			case s.count == 1:
 				once = append(once, s)
 			}
 		}
@@ -146,11 +246,12 @@ func finishVocabulary(c *Collected) {
 			continue
 		}
 		slices.SortFunc(common, func(a, b *spelling) int {
-			return cmp.Or(cmp.Compare(len(b.places), len(a.places)), strings.Compare(a.raw, b.raw))
+			return cmp.Or(cmp.Compare(b.count, a.count), strings.Compare(a.raw, b.raw))
 		})
 		slices.SortFunc(once, func(a, b *spelling) int { return strings.Compare(a.raw, b.raw) })
 		for _, s := range once {
-			best, bestDist := (*spelling)(nil), 0
+			var best *spelling
+			bestDist := 0
 			for _, cs := range common {
 				d, ok := nearMiss(s.norm, cs.norm)
 				if ok && (best == nil || d < bestDist) {
@@ -160,10 +261,16 @@ func finishVocabulary(c *Collected) {
 			if best == nil {
 				continue
 			}
-			at := s.places[0]
-			related := []Related{best.places[0].Related("%s %q", best.places[0].Field, best.raw)}
+			at, ok := vocabularyPlace(c, c.Entries[s.first], vocabularyValue{gk.group, s.raw})
+			if !ok {
+				continue // gone or changed since it was linted
+			}
+			var related []Related
+			if there, ok := vocabularyPlace(c, c.Entries[best.first], vocabularyValue{gk.group, best.raw}); ok {
+				related = append(related, there.Related("%s %q", there.Field, best.raw))
+			}
 			c.Report(ruleVocabularyNearMiss, at, related, "%s: %q is used by this entry only, and %q by %d entries of %s; write %q if it means the same",
-				at.Field, s.raw, best.raw, len(best.places), collectionLabel(gk.coll), best.raw)
+				at.Field, s.raw, best.raw, best.count, collectionLabel(gk.coll), best.raw)
 		}
 	}
 }

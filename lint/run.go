@@ -81,7 +81,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 
 	res := &Result{}
-	var kept []*keptEntry // what the cross-entry checks keep of each entry
+	cross := newCrossRun(cat) // what the cross-entry checks keep of each entry
 	if stdin == 1 {
 		// Standard input is linted whatever its name: fall back to the first collection.
 		stdinName := opts.StdinName
@@ -95,7 +95,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		findings, k := l.lintReader(stdinName, opts.Stdin, coll)
 		res.Findings = named(findings, name)
 		res.Files++
-		kept = append(kept, k)
+		cross.add(k)
 	}
 
 	jobs := opts.Jobs
@@ -147,12 +147,12 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		}
 		res.Files++
 		res.Findings = append(res.Findings, named(r.findings, name)...)
-		kept = append(kept, r.kept)
+		cross.add(r.kept)
 	}
 	if err := <-walkErr; err != nil {
 		return nil, err
 	}
-	res.Findings = append(res.Findings, named(l.finish(kept, name), name)...)
+	res.Findings = append(res.Findings, named(l.finish(cross, name), name)...)
 	for i, s := range res.Skipped {
 		res.Skipped[i] = name(s)
 	}
