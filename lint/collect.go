@@ -457,6 +457,77 @@ func sortedMapKeys(m map[string]any) []string {
 	return keys
 }
 
+// eachMatch calls fn for every scalar of front matter data whose field
+// matches one of patterns (list items count as their list), with the
+// first pattern it matches. Plain paths ("title", "social.twitter") are
+// looked up directly, so that an entry's other fields cost nothing.
+func eachMatch(data map[string]any, patterns []string, fn func(pattern, ptr string, keys []string, v any)) {
+	if data == nil || len(patterns) == 0 {
+		return
+	}
+	for _, p := range patterns {
+		if strings.ContainsAny(p, "*?[{\\") {
+			eachField(data, func(ptr string, keys []string, v any) {
+				for _, pattern := range patterns {
+					if matchField(pattern, keys) {
+						fn(pattern, ptr, keys, v)
+						return
+					}
+				}
+			})
+			return
+		}
+	}
+	for i, pattern := range patterns {
+		if slices.Contains(patterns[:i], pattern) {
+			continue
+		}
+		keys := strings.Split(pattern, ".")
+		var cur any = data
+		ptr := ""
+		for _, k := range keys {
+			m, ok := cur.(map[string]any)
+			if !ok {
+				cur = nil
+				break
+			}
+			cur, ptr = m[k], source.Child(ptr, k)
+		}
+		var emit func(v any, ptr string)
+		emit = func(v any, ptr string) {
+			switch x := v.(type) {
+			case []any:
+				for j, item := range x {
+					emit(item, source.Index(ptr, j))
+				}
+			case string, json.Number, bool:
+				fn(pattern, ptr, keys, x)
+			}
+		}
+		emit(cur, ptr)
+	}
+}
+
+// fieldKind is c.FieldKind(keys), remembered per collection and field for
+// the run: the checks across entries ask it for every value they keep.
+func (l *Linter) fieldKind(c *Collection, keys []string) string {
+	if l == nil {
+		return c.FieldKind(keys)
+	}
+	key := fieldKindKey{c, strings.Join(keys, "\x00")}
+	if kind, ok := l.kinds.Load(key); ok {
+		return kind.(string)
+	}
+	kind := c.FieldKind(keys)
+	l.kinds.Store(key, kind)
+	return kind
+}
+
+type fieldKindKey struct {
+	coll  *Collection
+	field string
+}
+
 // matchField reports whether the field at keys matches a field path
 // pattern ("title", "social.*", "**.email"), with a fast path for plain paths.
 func matchField(pattern string, keys []string) bool {

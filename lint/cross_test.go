@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -284,6 +285,31 @@ func TestMatchField(t *testing.T) {
 	} {
 		if got := matchField(c.pattern, c.keys); got != c.want {
 			t.Errorf("matchField(%q, %q) = %v, want %v", c.pattern, c.keys, got, c.want)
+		}
+	}
+}
+
+// TestEachMatch: looking plain paths up directly finds what walking every
+// field finds.
+func TestEachMatch(t *testing.T) {
+	e := NewParser().Parse("e.md", []byte("---\ntitle: T\ntags: [a, [b, c], {d: e}]\nsocial:\n  twitter: x\n  github: [y]\nn: 3\nb: true\nm: {title: nested}\n---\n"))
+	for _, patterns := range [][]string{{"title"}, {"tags", "social.twitter", "n", "b"}, {"social.github", "m.title", "missing", "title.x"}, {"tags", "tags"}} {
+		var direct, walked []string
+		eachMatch(e.Data, patterns, func(pattern, ptr string, keys []string, v any) {
+			direct = append(direct, pattern+" "+ptr+" "+strings.Join(keys, "."))
+		})
+		eachField(e.Data, func(ptr string, keys []string, v any) {
+			for _, p := range patterns {
+				if matchField(p, keys) {
+					walked = append(walked, p+" "+ptr+" "+strings.Join(keys, "."))
+					return
+				}
+			}
+		})
+		slices.Sort(direct)
+		slices.Sort(walked)
+		if !slices.Equal(direct, walked) || len(direct) == 0 {
+			t.Errorf("%q: looked up %q, walked %q", patterns, direct, walked)
 		}
 	}
 }

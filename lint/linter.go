@@ -31,6 +31,7 @@ type Linter struct {
 	parser      *Parser
 	schemas     *SchemaCache
 	vocabulary  vocabularyTable // the vocabulary values entries share, numbered
+	kinds       sync.Map        // fieldKindKey → the field's kind, see fieldKind
 }
 
 // NewLinter returns a linter for cfg over the files of fsys (nil: none).

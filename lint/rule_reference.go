@@ -36,16 +36,11 @@ var ruleReferenceMissing = &Rule{
 // it uses, and the names it is known by when its collection is named.
 type referenceFacts struct {
 	uses []referenceUse
-	keys map[string][]keyValue // key field path → its values in this entry
+	keys map[string][]string // key field path → its values in this entry
 }
 
 type referenceUse struct {
 	ref   int // index in the entry's collection's References
-	value string
-	at    Place
-}
-
-type keyValue struct {
 	value string
 	at    Place
 }
@@ -73,12 +68,13 @@ func collectReferences(p *Pass) any {
 	}
 	if p.linter != nil {
 		for _, key := range referenceKeys(p.linter.config, c.Name) {
-			eachField(p.Entry.Data, func(ptr string, keys []string, v any) {
-				if s, ok := scalarText(v); ok && matchField(key, keys) {
+			eachMatch(p.Entry.Data, []string{key}, func(_, _ string, _ []string, v any) {
+				if s, ok := scalarText(v); ok {
 					if f.keys == nil {
-						f.keys = map[string][]keyValue{}
+						f.keys = map[string][]string{}
 					}
-					f.keys[key] = append(f.keys[key], keyValue{s, p.PlaceField(ptr)})
+					// A copy: the decoded string may share memory with the whole file.
+					f.keys[key] = append(f.keys[key], strings.Clone(s))
 				}
 			})
 		}
@@ -136,14 +132,14 @@ func finishReferences(c *Collected) {
 			}
 			if key == "" {
 				if _, dup := names[t][EntrySlug(k.Path)]; !dup {
-					names[t][EntrySlug(k.Path)] = Place{Path: k.Path, Span: Span{Start: Pos{Line: 1, Column: 1}, End: Pos{Line: 1, Column: 1}}}
+					names[t][EntrySlug(k.Path)] = Place{Path: k.Path}
 				}
 				continue
 			}
 			if f, ok := k.Value.(*referenceFacts); ok {
-				for _, kv := range f.keys[key] {
-					if _, dup := names[t][kv.value]; !dup {
-						names[t][kv.value] = kv.at
+				for _, v := range f.keys[key] {
+					if _, dup := names[t][v]; !dup {
+						names[t][v] = Place{Path: k.Path, Field: key}
 					}
 				}
 			}
@@ -213,14 +209,37 @@ func reportReference(c *Collected, u referenceUse, ref Reference, known referenc
 	switch best := schema.Closest(u.value, candidates); {
 	case best != "":
 		msg += fmt.Sprintf("; did you mean %q?", best)
-		at := known[best]
-		related = append(related, at.Related("the entry %q", best))
+		related = append(related, namePlace(c, known[best], best).Related("the entry %q", best))
 	case len(candidates) == 0:
 		msg += "; the collection has no entries"
 	default:
 		msg += fmt.Sprintf("; its entries include %s", quotedList(candidates, 3))
 	}
 	c.Report(ruleReferenceMissing, u.at, related, "%s", msg)
+}
+
+// namePlace places the name of an entry a suggestion points at: its key
+// field's value, found by reading the entry again, or the top of the file
+// for a file name.
+func namePlace(c *Collected, at Place, name string) Place {
+	key := at.Field
+	at.Field = ""
+	if at.Span.Start.Line == 0 {
+		at.Span = Span{Start: Pos{Line: 1, Column: 1}, End: Pos{Line: 1, Column: 1}}
+	}
+	if key == "" {
+		return at
+	}
+	if e := c.ReadEntry(at.Path); e != nil && !e.Fatal {
+		found := at
+		eachField(e.Data, func(ptr string, keys []string, v any) {
+			if s, ok := scalarText(v); ok && s == name && matchField(key, keys) && found.Line == "" {
+				found = c.Pass(e, nil).PlaceField(ptr)
+			}
+		})
+		return found
+	}
+	return at
 }
 
 // quotedList quotes names and joins them as "a", "b" and 3 more.

@@ -58,25 +58,19 @@ type uniqueHashes []uint64
 func eachUniqueValue(p *Pass, fn func(group, key, raw, ptr string)) {
 	c := p.Collection
 	var seen []uint64
-	eachField(p.Entry.Data, func(ptr string, keys []string, v any) {
+	eachMatch(p.Entry.Data, c.Unique, func(pattern, ptr string, keys []string, v any) {
 		raw, ok := scalarText(v)
 		if !ok || strings.TrimSpace(raw) == "" {
 			return
 		}
-		for _, pattern := range c.Unique {
-			if !matchField(pattern, keys) {
-				continue
-			}
-			group := fieldGroup(pattern, keys)
-			key := normalizeValue(c.FieldKind(keys), keys, raw)
-			h := valueHash(group, key)
-			if slices.Contains(seen, h) {
-				return // repeated within the entry: the schema's business
-			}
-			seen = append(seen, h)
-			fn(group, key, raw, ptr)
-			return
+		group := fieldGroup(pattern, keys)
+		key := normalizeValue(p.linter.fieldKind(c, keys), keys, raw)
+		h := valueHash(group, key)
+		if slices.Contains(seen, h) {
+			return // repeated within the entry: the schema's business
 		}
+		seen = append(seen, h)
+		fn(group, key, raw, ptr)
 	})
 }
 

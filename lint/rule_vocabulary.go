@@ -126,25 +126,18 @@ func (t *vocabularyTable) value(id uint32) vocabularyValue {
 // eachVocabularyValue calls fn with each value of the collection's
 // vocabulary fields in the pass's entry, once per field and spelling.
 func eachVocabularyValue(p *Pass, fn func(group, raw, ptr string)) {
-	c := p.Collection
 	var seen []vocabularyValue
-	eachField(p.Entry.Data, func(ptr string, keys []string, v any) {
+	eachMatch(p.Entry.Data, p.Collection.Vocabulary, func(pattern, ptr string, keys []string, v any) {
 		raw, ok := v.(string)
 		if !ok || strings.TrimSpace(raw) == "" {
 			return
 		}
-		for _, pattern := range c.Vocabulary {
-			if !matchField(pattern, keys) {
-				continue
-			}
-			group := fieldGroup(pattern, keys)
-			if slices.Contains(seen, vocabularyValue{group, raw}) {
-				return // one entry counts once
-			}
-			seen = append(seen, vocabularyValue{group, raw})
-			fn(group, raw, ptr)
-			return
+		group := fieldGroup(pattern, keys)
+		if slices.Contains(seen, vocabularyValue{group, raw}) {
+			return // one entry counts once
 		}
+		seen = append(seen, vocabularyValue{group, raw})
+		fn(group, raw, ptr)
 	})
 }
 
