@@ -62,4 +62,16 @@ for n in 10000 50000; do
 		printf '%-8s %-8s %10.3f %12.3f %10.1f %8.3f %8.3f\n' "$n" "$v" "$w" "$c" "$m" "$(echo "$w / $offw" | bc -l)" "$(echo "$c / $offc" | bc -l)"
 	done
 done
+
+# The live heap (what the garbage collector found reachable, at most) and
+# the collector's CPU time, from one run each with GODEBUG=gctrace=1.
+printf '\n%-8s %-8s %14s %14s\n' entries variant "max live (MB)" "GC CPU (s)"
+for n in 10000 50000; do
+	for v in off builtin all; do
+		GODEBUG=gctrace=1 "$work/bin/contentlint" lint --config "$work/$v.yaml" "$work/c$n" 2>"$work/gctrace.txt" >/dev/null
+		live=$(grep -o '[0-9]*->[0-9]*->[0-9]* MB' "$work/gctrace.txt" | awk -F'->' '{split($3, a, " "); if (a[1] > m) m = a[1]} END {print m + 0}')
+		gc=$(grep -o '[0-9.]*+[0-9.]*/[0-9.]*/[0-9.]*+[0-9.]* ms cpu' "$work/gctrace.txt" | awk -F'[+/ ]' '{s += $1 + $2 + $3 + $4 + $5} END {printf "%.2f", s / 1000}')
+		printf '%-8s %-8s %14s %14s\n' "$n" "$v" "$live" "$gc"
+	done
+done
 echo "raw timings: $results"
