@@ -75,6 +75,9 @@ func TestDirectory(t *testing.T) {
 	got := map[string]int{}
 	for _, f := range res.Findings {
 		got[f.Rule.ID]++
+		if want := strings.SplitN(f.Path, "/", 2)[0]; f.Collection != want {
+			t.Errorf("%s: collection %q, want %q", f.Path, f.Collection, want)
+		}
 	}
 	want := map[string]int{"unique-value": 4, "reference-missing": 1, "link-anchor": 1, "vocabulary-near-miss": 1, "filename-mismatch": 1}
 	for id, n := range want {

@@ -123,6 +123,9 @@ func (l *Linter) applySuppressions(e *Entry, findings []Finding, c *Collection) 
 	report := func(r *Rule, span Span, format string, args ...any) {
 		if sev := l.config.Severity(r, c); sev != SeverityOff {
 			f := Finding{Path: e.Path, Severity: sev, Diagnostic: Diagnostic{Rule: r, Span: span}}
+			if c != nil {
+				f.Collection = c.Name
+			}
 			f.Message = fmt.Sprintf(format, args...)
 			f.SourceLine = string(e.Lines.LineText(span.Start.Line))
 			extra = append(extra, f)
