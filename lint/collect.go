@@ -15,10 +15,12 @@ import (
 // The cross-entry phase. Checks that need every entry of a run (a value that
 // must not repeat, a reference to another entry, an anchor in another file)
 // have a Collect step, run on each entry in its worker after the per-entry
-// checks, that keeps only the values they need; once every file is linted,
-// each such check's Finish step runs over what was kept, in path order. So
-// the run's memory grows with those values, not with the entries, and the
-// findings do not depend on the number of workers.
+// checks, that keeps only what they need, as small as it can be (a hash of
+// a value, the number of a spelling); once every file is linted, each such
+// check's Finish step runs over what was kept, in path order, and reads
+// again the few entries it reports on. So the run's memory grows with those
+// values, not with the entries, and the findings do not depend on the
+// number of workers.
 
 // Place is a position in an entry kept for a Finish step, with what a
 // finding there needs once the entry is gone: the text of its line and the
