@@ -26,12 +26,17 @@ func DefaultCatalogue() *Catalogue {
 		reportedBy(runLinkLocalhost, ruleLinkLocalhost),
 		reportedBy(runLinkEmail, ruleLinkEmail),
 		reportedBy(runLinkMissingFile, ruleLinkMissingFile),
+		Check{Rules: []*Rule{ruleLinkAnchor}, Run: runLinkAnchor, Collect: collectFragmentLinks, Finish: finishFragmentLinks},
 		reportedBy(runLinkEmptyText, ruleLinkEmptyText),
 		reportedBy(runLinkEmptyDestination, ruleLinkEmptyDestination),
 		reportedBy(runLinkReferenceUndefined, ruleLinkReferenceUndefined),
 		reportedBy(runImageAlt, ruleImageAlt),
 		reportedBy(runBodyEmpty, ruleBodyEmpty),
 		reportedBy(checkOnline, onlineRules()...),
+		reportedBy(runFilename, ruleFilenameMismatch),
+		Check{Rules: []*Rule{ruleUniqueValue}, Collect: collectUnique, Finish: finishUnique},
+		Check{Rules: []*Rule{ruleReferenceMissing}, Collect: collectReferences, Finish: finishReferences},
+		Check{Rules: []*Rule{ruleVocabularyNearMiss}, Collect: collectVocabulary, Finish: finishVocabulary},
 		reportedBy(nil, ruleUnusedSuppression, ruleSuppressionInvalid),
 	)
 }

@@ -28,8 +28,12 @@ func TestCatalogue(t *testing.T) {
 		}
 		for _, r := range ch.Rules {
 			declared[r]++
-			if (ch.Run == nil) != slices.Contains(parserRules, r.ID) {
-				t.Errorf("%s: reported by a check %v, want %v", r.ID, ch.Run != nil, !slices.Contains(parserRules, r.ID))
+			reported := ch.Run != nil || ch.Finish != nil
+			if !reported != slices.Contains(parserRules, r.ID) {
+				t.Errorf("%s: reported by a check %v, want %v", r.ID, reported, !slices.Contains(parserRules, r.ID))
+			}
+			if (ch.Collect == nil) != (ch.Finish == nil) {
+				t.Errorf("%s: a check across entries needs both Collect and Finish", r.ID)
 			}
 		}
 	}

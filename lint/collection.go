@@ -59,6 +59,42 @@ type Collection struct {
 	// IncludeSpans are where each Include glob is written in the
 	// configuration, for warnings about it; empty for a built-in one.
 	IncludeSpans []Span
+
+	// Unique are field path patterns whose values must not repeat across
+	// the collection's entries (unique-value).
+	Unique []string
+	// References are fields whose values name entries (reference-missing).
+	References []Reference
+	// Vocabulary are field path patterns whose values form a shared
+	// vocabulary, such as tags (vocabulary-near-miss).
+	Vocabulary []string
+	// Filename is the template entries' file names follow, such as
+	// "{title}" (filename-mismatch); "" for none.
+	Filename string
+}
+
+// Reference declares that the values of a field name entries of a
+// collection: by their file name without its extension (their slug), or
+// by the value of a key field.
+type Reference struct {
+	// Field is a field path pattern; list items count as their list.
+	Field string
+	// Collection is the name of the collection the values name.
+	Collection string
+	// Key is the field of the named entries that holds their name; ""
+	// means the file name without its extension ("index.md" and
+	// "_index.md" stand for their folder's name).
+	Key string
+}
+
+// Collection returns the collection named name, or nil.
+func (c *Config) Collection(name string) *Collection {
+	for _, coll := range c.Collections {
+		if coll.Name == name {
+			return coll
+		}
+	}
+	return nil
 }
 
 // Sections declares the headings a body is expected to have, as data.

@@ -64,12 +64,26 @@ type Diagnostic struct {
 	Span    Span
 	Message string
 	Field   string // front matter field path such as "social.twitter", when the problem is in a field
+	// Related are other places the finding refers to, such as the other
+	// copies of a duplicate value, in other files or the same one.
+	Related []Related
+}
+
+// Related is another place a finding refers to (SARIF's relatedLocations).
+type Related struct {
+	Path       string
+	Span       Span
+	Message    string // what is there, e.g. `title "Glasgow Open Data Group"`
+	SourceLine string // the text of the line the span starts on
 }
 
 // Finding is a diagnostic placed in a file with its effective severity.
 type Finding struct {
 	Path     string // as the user gave it
 	Severity Severity
+	// Collection is the name of the collection the file belongs to; "" for
+	// a file read from standard input outside every collection.
+	Collection string
 	Diagnostic
 	// SourceLine is the text of the line the finding starts on, kept so that
 	// reporters can show it and fingerprint it without the file in memory.

@@ -10,7 +10,7 @@ import "github.com/yuin/goldmark/ast"
 // already parsed (or built by hand), with exists answering Pass.Exists, and
 // returns the findings as LintSource would.
 func (l *Linter) CheckEntry(e *Entry, c *Collection, exists func(string) bool) []Finding {
-	return l.check(e, c, exists)
+	return l.alone(l.check(e, c, exists, false))
 }
 
 // SetSyntax indexes a syntax tree built by hand as e's body.

@@ -34,6 +34,7 @@ type Linter struct {
 	online *onlineRun
 	// fieldKinds remember the field kinds of cfg's collections.
 	fieldKinds map[*Collection]*fieldKindCache
+	vocabulary vocabularyTable // the vocabulary values entries share, numbered
 }
 
 // NewLinter returns a linter for cfg over the files of fsys (nil: none).
@@ -59,14 +60,24 @@ func SchemaOptions() schema.Options {
 // file system, or a pseudo-name such as "<stdin>" when linkless), and
 // returns its findings, sorted.
 func (l *Linter) LintSource(name string, src []byte, c *Collection) []Finding {
-	return l.check(l.parser.Parse(name, src), c, l.existsNear(name))
+	return l.alone(l.check(l.parser.Parse(name, src), c, l.existsNear(name), false))
 }
 
-// check runs every check on a parsed entry.
-func (l *Linter) check(e *Entry, c *Collection, exists func(string) bool) []Finding {
+// alone finishes the cross-entry checks over a run of one entry.
+func (l *Linter) alone(findings []Finding, k *keptEntry) []Finding {
+	run := newCrossRun(l.catalogue)
+	run.add(k)
+	return SortFindings(append(findings, l.finish(run, nil)...))
+}
+
+// check runs every check on a parsed entry and keeps what the cross-entry
+// checks collect from it; reread says whether the entry is a file that can
+// be read again (see Pass.Rereadable).
+func (l *Linter) check(e *Entry, c *Collection, exists func(string) bool, reread bool) ([]Finding, *keptEntry) {
 	var out []Finding
 	var unchecked []Diagnostic
 	kinds := l.fieldKinds[c]
+	k := &keptEntry{path: e.Path, coll: c}
 	c = l.entrySchema(e, c)
 	add := func(d Diagnostic) {
 		sev := l.config.Severity(d.Rule, c)
@@ -77,22 +88,15 @@ func (l *Linter) check(e *Entry, c *Collection, exists func(string) bool) []Find
 		if d.Span.Start.Line >= 1 && d.Span.Start.Line <= e.Lines.Lines() {
 			line = string(e.Lines.LineText(d.Span.Start.Line))
 		}
-		out = append(out, Finding{Path: e.Path, Severity: sev, Diagnostic: d, SourceLine: line, Section: sectionAt(e, d.Span.Start.Offset)})
+		out = append(out, Finding{Path: e.Path, Severity: sev, Collection: k.collectionName(), Diagnostic: d, SourceLine: line, Section: sectionAt(e, d.Span.Start.Offset)})
 	}
 	for _, d := range e.Problems {
 		add(d)
 	}
 	if !e.Fatal {
-		options := func(r *Rule) any {
-			if c != nil {
-				if o, ok := c.Options[r]; ok {
-					return o
-				}
-			}
-			return l.catalogue.defaults[r]
-		}
+		options := func(r *Rule) any { return l.ruleOptions(c, r) }
 		// One pass serves every check in turn: the checks run one by one.
-		p := &Pass{Entry: e, Collection: c, Exists: exists, report: add, options: options,
+		p := &Pass{Entry: e, Collection: c, Exists: exists, report: add, options: options, linter: l,
 			online: l.online, unchecked: func(d Diagnostic) { unchecked = append(unchecked, d) }, fieldKinds: kinds}
 		for _, ch := range l.catalogue.checks {
 			if ch.Run != nil {
@@ -100,9 +104,14 @@ func (l *Linter) check(e *Entry, c *Collection, exists func(string) bool) []Find
 				l.runSafely(ch, p)
 			}
 		}
-		out = l.applySuppressions(e, out, c, unchecked)
+		p.reread = reread
+		l.collect(k, p)
+		var directives []keptDirective
+		if out, directives = l.applySuppressions(e, out, c, unchecked); directives != nil {
+			k.more().directives = directives
+		}
 	}
-	return SortFindings(out)
+	return SortFindings(out), k
 }
 
 // entrySchema applies an entry's own "$schema" key: the collection's
@@ -187,8 +196,13 @@ func isPseudoPath(name string) bool {
 // LintFile reads and lints one file of the linter's file system; a file
 // that cannot be read is a finding.
 func (l *Linter) LintFile(name string, c *Collection) []Finding {
+	return l.alone(l.lintFile(name, c))
+}
+
+// lintFile is LintFile without the cross-entry checks' finish.
+func (l *Linter) lintFile(name string, c *Collection) ([]Finding, *keptEntry) {
 	src, err := l.readFile(name)
-	return l.lintRead(name, src, err, c, l.existsNear(name))
+	return l.lintRead(name, src, err, c, l.existsNear(name), true)
 }
 
 // LintReader lints one entry read from r (standard input), named name,
@@ -196,11 +210,16 @@ func (l *Linter) LintFile(name string, c *Collection) []Finding {
 // file system, relative links are checked from its folder, as for the file
 // it stands for; a pseudo-name such as "<stdin>" checks none.
 func (l *Linter) LintReader(name string, r io.Reader, c *Collection) []Finding {
-	src, err := l.readLimited(r, 0)
-	return l.lintRead(name, src, err, c, l.existsNear(name))
+	return l.alone(l.lintReader(name, r, c))
 }
 
-func (l *Linter) lintRead(name string, src []byte, err error, c *Collection, exists func(string) bool) []Finding {
+// lintReader is LintReader without the cross-entry checks' finish.
+func (l *Linter) lintReader(name string, r io.Reader, c *Collection) ([]Finding, *keptEntry) {
+	src, err := l.readLimited(r, 0)
+	return l.lintRead(name, src, err, c, l.existsNear(name), false)
+}
+
+func (l *Linter) lintRead(name string, src []byte, err error, c *Collection, exists func(string) bool, reread bool) ([]Finding, *keptEntry) {
 	if err != nil {
 		rule := ruleFileUnreadable
 		var tooLarge *tooLargeError
@@ -209,9 +228,9 @@ func (l *Linter) lintRead(name string, src []byte, err error, c *Collection, exi
 		}
 		e := &Entry{Path: name, Lines: source.NewLineIndex(nil), Fatal: true}
 		e.problem(rule, e.Lines.Span(0, 0), "", "%v", err)
-		return l.check(e, c, nil)
+		return l.check(e, c, nil, false)
 	}
-	return l.check(l.parser.Parse(name, src), c, exists)
+	return l.check(l.parser.Parse(name, src), c, exists, reread)
 }
 
 type tooLargeError struct{ size, limit int64 }

@@ -155,6 +155,10 @@ func checkRun(t *testing.T, r runResult, files int, bad, seed, rule string) []li
 	if r.walkErr != nil {
 		t.Fatalf("run: %v", r.walkErr)
 	}
+	// The hostile files are variants of the seed, so they share its title,
+	// website and email; unique-value's finding on that is right, and not
+	// what these cases test.
+	r.res.Findings = slices.DeleteFunc(slices.Clone(r.res.Findings), func(f lint.Finding) bool { return f.Rule.ID == "unique-value" })
 	if r.res.Files != files {
 		t.Errorf("the run linted %d files, want %d (skipped %v)", r.res.Files, files, r.res.Skipped)
 	}

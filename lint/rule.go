@@ -27,6 +27,9 @@ type Rule struct {
 	// (a schema), by path relative to the configuration.
 	Config string
 	Files  map[string]string
+	// ExampleName is the file name Bad and Good are linted under, for a
+	// rule about file names; "" means entry.md.
+	ExampleName string
 	// ExampleNote replaces Bad and Good where a file cannot be shown inline
 	// (binary, unreadable, too large): it says what such a file is and how
 	// the example test makes one.
@@ -51,9 +54,21 @@ type RuleOptions struct {
 // Check is code that runs on every entry and reports under the rules it
 // declares. A check without Run declares rules that the parser or the
 // linter reports itself (a file that cannot be read, an unused suppression).
+//
+// A check that needs every entry of a run (duplicates, references) also
+// has Collect and Finish: Collect keeps, from each entry as it is linted,
+// only the values Finish needs, and Finish runs once after every file is
+// linted, over what was kept (see Collected).
 type Check struct {
 	Rules []*Rule
 	Run   func(*Pass)
+	// Collect returns what Finish needs of the pass's entry, holding no
+	// reference to the entry itself (copy strings, keep Places), or nil
+	// for nothing. It runs in the entry's worker, after Run, and must not
+	// report.
+	Collect func(*Pass) any
+	// Finish runs once per run, after every entry is collected.
+	Finish func(*Collected)
 }
 
 // Pass is what a check sees of one entry while it runs.
@@ -76,6 +91,8 @@ type Pass struct {
 	// fieldKinds remembers the collection's field kinds; nil for a
 	// collection the linter was not configured with.
 	fieldKinds *fieldKindCache
+	linter     *Linter // nil in passes built by hand
+	reread     bool    // see Rereadable
 }
 
 // fieldKind returns the declaration that claims the field at keys, or nil.
@@ -130,6 +147,8 @@ func (p *Pass) Options(r *Rule) any {
 // Catalogue is the ordered set of every rule and check the linter knows.
 type Catalogue struct {
 	checks   []*Check
+	cross    []*Check        // the checks with a Finish step, in catalogue order
+	crossIDs map[string]bool // the ids and families of their rules
 	rules    []*Rule
 	byID     map[string]*Rule
 	families map[string]bool
@@ -138,10 +157,16 @@ type Catalogue struct {
 
 // NewCatalogue indexes checks and their rules; ids must be unique.
 func NewCatalogue(checks ...Check) *Catalogue {
-	c := &Catalogue{byID: map[string]*Rule{}, families: map[string]bool{}, defaults: map[*Rule]any{}}
+	c := &Catalogue{byID: map[string]*Rule{}, families: map[string]bool{}, defaults: map[*Rule]any{}, crossIDs: map[string]bool{}}
 	for i := range checks {
 		ch := &checks[i]
 		c.checks = append(c.checks, ch)
+		if ch.Finish != nil {
+			c.cross = append(c.cross, ch)
+			for _, r := range ch.Rules {
+				c.crossIDs[r.ID], c.crossIDs[r.Family] = true, true
+			}
+		}
 		for _, r := range ch.Rules {
 			if _, dup := c.byID[r.ID]; dup {
 				panic("lint: duplicate rule id " + r.ID)

@@ -98,6 +98,21 @@ var bodyCases = []bodyRuleCase{
 	{name: "defined", rule: "link-reference-undefined",
 		src: "[Charter][c], [c][], [c], [a `]` b][c] and `[x][y]`.\n\n```\n[x][y]\n```\n\n[C]: https://glasgowopendata.org/charter\n"},
 
+	// link-anchor (within the entry; across files: testdata/rules/link-anchor)
+	{name: "heading renamed", rule: "link-anchor",
+		src: "## Get Involved\n\nSee [how to join](#get-involed), [the top](#top), [this](#) and [X](#Get-Involved).\n\n## Café & Co.\n\n[cafe](#cafe--co)\n",
+		want: []string{
+			`9:5 link "#get-involed": this file has no heading or anchor "#get-involed"; did you mean "#get-involved"?`,
+			`9:65 link "#Get-Involved": this file has no heading or anchor "#Get-Involved"; did you mean "#get-involved"? (anchors are lowercase)`,
+			`13:1 link "#cafe--co": this file has no heading or anchor "#cafe--co"; did you mean "#café--co"?`,
+		}},
+	{name: "no headings", rule: "link-anchor", src: "See [below](#below).\n",
+		want: []string{`7:5 link "#below": this file has no heading or anchor "#below"; it has no headings`}},
+	{name: "anchors that exist", rule: "link-anchor",
+		src: "## FAQ\n\n## FAQ\n\n## `go vet` & C++ {#tools}\n\n<a id=\"old-name\"></a>\n\n### Émigré: 1. Über_cool?\n\n" +
+			"[a](#faq) [b](#faq-1) [c](#tools) [d](#go-vet--c) [e](#old-name) [f](#%C3%A9migr%C3%A9-1-%C3%BCber_cool) " +
+			"[g](#user-content-faq) [h](https://example.org/#nope) [i](/about#nope) [j](notes.txt#nope) ![k](img.svg#nope)\n"},
+
 	// image-alt
 	{name: "no alt", rule: "image-alt", src: "![](images/logo.png) and ![ ](x.png)\n\n[![](badge.svg)](https://glasgowopendata.org)\n",
 		want: []string{`7:1 image "images/logo.png" has no alt text`, `7:26 image "x.png" has no alt text`, `9:2 image "badge.svg"`}},

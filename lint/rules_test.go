@@ -78,6 +78,11 @@ func fixtures(t *testing.T) []fixture {
 		{"section-order", family(t, "section"), true},
 		{"body", slices.Concat(family(t, "link"), family(t, "image"), family(t, "body")), true},
 		{"suppression", slices.Concat(family(t, "suppression"), rules(t, "link-url", "image-alt", "schema-type")), true},
+		{"unique", rules(t, "unique-value", "unused-suppression"), true},
+		{"reference", rules(t, "reference-missing"), true},
+		{"link-anchor", rules(t, "link-anchor", "link-missing-file"), true},
+		{"vocabulary", rules(t, "vocabulary-near-miss"), true},
+		{"filename", rules(t, "filename-mismatch"), true},
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"runtime"
 	"slices"
 	"strings"
@@ -104,6 +105,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	var perConfigMu sync.Mutex
 	linters := map[*Config]*Linter{}
 	trackers := map[*Config]*includeTracker{}
+	crosses := map[*Linter]*crossRun{} // what the cross-entry checks keep, per linter
 	var verdicts map[Target]Verdict
 	linterFor := func(cfg *Config) *Linter {
 		perConfigMu.Lock()
@@ -114,6 +116,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 			l.online.verdicts = verdicts
 			linters[cfg] = l
 			trackers[cfg] = newIncludeTracker(cfg)
+			crosses[l] = newCrossRun(cat)
 		}
 		return l
 	}
@@ -212,7 +215,9 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		res.Verdicts = v
 	}
 	if stdin == 1 {
-		if lintStdin(linterFor(stdinCfg), opts, stdinCfg, res, &ignored, trackerFor(stdinCfg)) {
+		l := linterFor(stdinCfg)
+		if k := lintStdin(l, opts, stdinCfg, res, &ignored, trackerFor(stdinCfg)); k != nil {
+			crosses[l].add(k)
 			res.Files++
 			if opts.ListLinted {
 				res.Linted = append(res.Linted, name(stdinDisplayName(opts)))
@@ -254,6 +259,8 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	type fileResult struct {
 		path     string
 		findings []Finding
+		kept     *keptEntry
+		linter   *Linter
 		skipped  string
 	}
 	results := make(chan fileResult, jobs)
@@ -269,7 +276,8 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 					results <- fileResult{skipped: p}
 					continue
 				}
-				results <- fileResult{path: p, findings: l.LintFile(p, c)}
+				findings, k := l.lintFile(p, c)
+				results <- fileResult{path: p, findings: findings, kept: k, linter: l}
 			}
 		}()
 	}
@@ -284,6 +292,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 			res.Linted = append(res.Linted, name(r.path))
 		}
 		res.Findings = append(res.Findings, named(r.findings, name)...)
+		crosses[r.linter].add(r.kept)
 	}
 	if err := <-walkErr; err != nil {
 		return nil, err
@@ -292,6 +301,11 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		return nil, configErr
 	}
 	res.OutOfScope = int(outOfScope.Load())
+	// The cross-entry checks finish per configuration: a collection, and
+	// the severities its findings take, belong to one.
+	for _, l := range slices.SortedFunc(maps.Keys(crosses), func(a, b *Linter) int { return strings.Compare(a.config.Name, b.config.Name) }) {
+		res.Findings = append(res.Findings, named(l.finish(crosses[l], name), name)...)
+	}
 	for i, s := range res.Skipped {
 		res.Skipped[i] = name(s)
 	}
@@ -343,9 +357,9 @@ func stdinEntry(opts Options, cfg *Config) (name string, coll *Collection, ignor
 	return name, coll, false, coll != nil
 }
 
-// lintStdin lints the entry on standard input, reporting whether it was
-// linted.
-func lintStdin(l *Linter, opts Options, cfg *Config, res *Result, ignored *atomic.Int64, includes *includeTracker) bool {
+// lintStdin lints the entry on standard input; what the cross-entry checks
+// keep of it, or nil when it was not linted.
+func lintStdin(l *Linter, opts Options, cfg *Config, res *Result, ignored *atomic.Int64, includes *includeTracker) *keptEntry {
 	name, coll, isIgnored, ok := stdinEntry(opts, cfg)
 	if !isPseudoPath(name) {
 		includes.note(name)
@@ -356,13 +370,14 @@ func lintStdin(l *Linter, opts Options, cfg *Config, res *Result, ignored *atomi
 		if opts.Skipped != nil {
 			opts.Skipped(name, "ignored by configuration")
 		}
-		return false
+		return nil
 	case !ok:
 		res.Skipped = append(res.Skipped, name)
-		return false
+		return nil
 	}
-	res.Findings = l.LintReader(name, opts.Stdin, coll)
-	return true
+	findings, k := l.lintReader(name, opts.Stdin, coll)
+	res.Findings = findings
+	return k
 }
 
 // stdinDisplayName is the path standard input is reported under.
@@ -395,10 +410,13 @@ func noFileLinted(res *Result, cfg *Config, ignored int64, paths []string, name 
 	return "no file was linted: " + strings.Join(why, "; ")
 }
 
-// named gives findings the name of their file.
+// named gives findings, and the places they relate to, the name of their file.
 func named(findings []Finding, name func(string) string) []Finding {
 	for i := range findings {
 		findings[i].Path = name(findings[i].Path)
+		for j := range findings[i].Related {
+			findings[i].Related[j].Path = name(findings[i].Related[j].Path)
+		}
 	}
 	return findings
 }

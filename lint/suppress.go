@@ -100,16 +100,21 @@ func directives(e *Entry) []*directive {
 // applySuppressions marks the findings that a directive silences and
 // reports directives that are invalid or silence nothing. unchecked are
 // findings that could not be ruled out (online targets not checked): a
-// directive covering one is not unused.
-func (l *Linter) applySuppressions(e *Entry, findings []Finding, c *Collection, unchecked []Diagnostic) []Finding {
+// directive covering one is not unused. Directives that name a cross-entry
+// rule are returned instead of judged: what they silence is known only
+// once the run's cross-entry checks finish.
+func (l *Linter) applySuppressions(e *Entry, findings []Finding, c *Collection, unchecked []Diagnostic) ([]Finding, []keptDirective) {
 	ds := entryDirectives(e)
 	if len(ds) == 0 {
-		return findings
+		return findings, nil
 	}
 	var extra []Finding
 	report := func(r *Rule, span Span, format string, args ...any) {
 		if sev := l.config.Severity(r, c); sev != SeverityOff {
 			f := Finding{Path: e.Path, Severity: sev, Diagnostic: Diagnostic{Rule: r, Span: span}}
+			if c != nil {
+				f.Collection = c.Name
+			}
 			f.Message = fmt.Sprintf(format, args...)
 			f.SourceLine = string(e.Lines.LineText(span.Start.Line))
 			extra = append(extra, f)
@@ -159,12 +164,17 @@ func (l *Linter) applySuppressions(e *Entry, findings []Finding, c *Collection, 
 			d.used = true
 		}
 	}
+	var cross []keptDirective
 	for _, d := range valid {
+		if l.catalogue.namesCross(d.rules) {
+			cross = append(cross, keptDirective{d, string(e.Lines.LineText(d.span.Start.Line))})
+			continue
+		}
 		if !d.used && d.kind != "enable" {
 			report(ruleUnusedSuppression, d.span, "contentlint-%s %s silences nothing; remove it", d.kind, strings.Join(d.rules, ", "))
 		}
 	}
-	return append(findings, extra...)
+	return append(findings, extra...), cross
 }
 
 // suppressor returns the directive that silences f, if any. Directives are

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -27,12 +28,20 @@ func TestRobustCLI(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// Each file is an entry of its own, so that the title, website and
+	// email the built-in configuration makes unique do not repeat.
+	n := 0
+	distinct := func(src []byte) []byte {
+		n++
+		s := strings.ReplaceAll(string(src), "glasgowopendata.org", fmt.Sprintf("glasgowopendata%d.org", n))
+		return []byte(strings.Replace(s, "Glasgow Open Data Group", fmt.Sprintf("Glasgow Open Data Group %d", n), 1))
+	}
 	broken := []byte(strings.Replace(string(seed), "featured: true", `featured: "yes"`, 1))
 	write("seed.md", seed)
-	write("-dash.md", broken)
-	write("my entry.md", broken)
-	write("café ŁÓDŹ 東京.md", broken)
-	write("big.md", append(seed, strings.Repeat("\n", 1000)...))
+	write("-dash.md", distinct(broken))
+	write("my entry.md", distinct(broken))
+	write("café ŁÓDŹ 東京.md", distinct(broken))
+	write("big.md", distinct(append(seed, strings.Repeat("\n", 1000)...)))
 	write("empty.md", nil)
 	huge := filepath.Join(dir, "huge.md")
 	if f, err := os.Create(huge); err != nil {

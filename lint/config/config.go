@@ -50,6 +50,17 @@ type CollectionSpec struct {
 	Fields      map[string]FieldSpec `json:"fields,omitempty"`
 	Empty       string               `json:"empty,omitempty"`
 	Rules       map[string]RuleSet   `json:"rules,omitempty"`
+	Unique      []string             `json:"unique,omitempty"`
+	References  []ReferenceSpec      `json:"references,omitempty"`
+	Vocabulary  []string             `json:"vocabulary,omitempty"`
+	Filename    string               `json:"filename,omitempty"`
+}
+
+// ReferenceSpec declares a field whose values name entries of a collection.
+type ReferenceSpec struct {
+	Field      string `json:"field"`
+	Collection string `json:"collection"`
+	Key        string `json:"key,omitempty"`
 }
 
 // RuleSet is one rule's setting: a severity, written alone ("warning") or
@@ -228,6 +239,9 @@ func parse(fsys fs.FS, name, dir string, src []byte, cat *lint.Catalogue, valida
 		}
 		c.Collections = append(c.Collections, coll)
 	}
+	if err := p.references(c, f.Collections); err != nil {
+		return nil, err
+	}
 	return c, nil
 }
 
@@ -380,6 +394,9 @@ func (p *parser) collection(fsys fs.FS, dir string, i int, spec CollectionSpec, 
 	}
 	lc.EmptyIsError = spec.Empty == "error"
 	if lc.Severities, lc.Options, err = p.rules(source.Child(ptr, "rules"), spec.Rules, true); err != nil {
+		return nil, err
+	}
+	if err := p.acrossEntries(ptr, spec, lc); err != nil {
 		return nil, err
 	}
 	return lc, nil

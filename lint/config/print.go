@@ -60,6 +60,7 @@ func Print(w io.Writer, c *lint.Config, cat *lint.Catalogue, file, name string) 
 	for _, f := range coll.Fields {
 		fmt.Fprintf(bw, "  %s: %s\n", f.Match, describeField(f, coll))
 	}
+	printAcross(bw, coll)
 	fmt.Fprintln(bw, "rules:")
 	for _, r := range cat.Rules() {
 		fmt.Fprintf(bw, "  %-28s %-8s %s\n", r.ID, c.Severity(r, coll), severitySource(c, r, coll))

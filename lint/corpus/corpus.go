@@ -72,8 +72,14 @@ func Build(n int, seed int64, defectRate float64) ([]File, Manifest) {
 	m := Manifest{}
 	files := make([]File, 0, n)
 	next := 0
+	titles := map[string]int{} // how often each title came up, to keep them distinct
 	for i := range n {
 		g := newGroup(rng, i)
+		k := titles[g.title]
+		titles[g.title]++
+		if k > 0 {
+			g.distinguish(k)
+		}
 		rule := ""
 		if defectRate > 0 && rng.Float64() < defectRate {
 			rule = Defects[next%len(Defects)].Rule
@@ -161,13 +167,29 @@ func newGroup(r *rand.Rand, i int) *group {
 	g.title = g.city + " " + g.t.name + " " + g.kind
 	g.slug = strings.ReplaceAll(strings.ToLower(g.city+"-"+g.t.name+"-"+g.kind), " ", "-")
 	base := strings.ToLower(g.city + strings.ReplaceAll(g.t.short, " ", ""))
-	g.domain = base + fmt.Sprint(i%1000) + pick(r, []string{".org", ".org.uk", ".scot", ".com", ".dev"})
+	g.domain = base + fmt.Sprint(i) + pick(r, []string{".org", ".org.uk", ".scot", ".com", ".dev"})
 	h := g.city + g.t.short
 	if len(h) > 12 {
 		h = h[:12]
 	}
 	g.handle = h + fmt.Sprint(i%1000)
 	return g
+}
+
+// areas tell apart groups whose city, topic and kind are the same: a real
+// directory has one entry per group, and the built-in configuration reports
+// titles that repeat.
+var areas = []string{"North", "South", "East", "West", "Central", "Old Town", "Riverside", "Harbour", "University", "Market"}
+
+// distinguish renames the k-th group (k >= 1) whose title came up before.
+func (g *group) distinguish(k int) {
+	area := areas[(k-1)%len(areas)]
+	if k > len(areas) {
+		area += " " + fmt.Sprint((k-1)/len(areas)+1)
+	}
+	// The slug, and so the file name and accounts, stays: file names are
+	// numbered, and accounts are not among the unique fields.
+	g.title = g.city + " " + area + " " + g.t.name + " " + g.kind
 }
 
 func sentence(r *rand.Rand, g *group) string {

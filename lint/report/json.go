@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+
+	"github.com/glasgow-open-data/contentlint/lint"
 )
 
 // JSONVersion is the version of the shape JSON writes. It changes only when a
@@ -30,6 +32,17 @@ type jsonFinding struct {
 	Severity  string `json:"severity"`
 	Message   string `json:"message"`
 	Field     string `json:"field"`
+	// Related is left out when empty, so that the shape of version 1 is unchanged.
+	Related []jsonRelated `json:"related,omitempty"`
+}
+
+type jsonRelated struct {
+	Path      string `json:"path"`
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+	EndLine   int    `json:"endLine"`
+	EndColumn int    `json:"endColumn"`
+	Message   string `json:"message"`
 }
 
 type jsonSummary struct {
@@ -73,7 +86,10 @@ type jsonSummary struct {
 //   - severity: "error", "warning" or "note";
 //   - message: one human-readable sentence, possibly with newlines;
 //   - field: the front matter field path (such as "social.twitter") the
-//     finding is about, or "" when it is about no single field.
+//     finding is about, or "" when it is about no single field;
+//   - related: present only when the finding names other places (the other
+//     copies of a duplicate value, the heading a link probably meant): each
+//     with path, line, column, endLine, endColumn and message, as above.
 //
 // summary counts findings by severity and the files with at least one.
 type JSON struct{}
@@ -86,12 +102,14 @@ func (JSON) Report(w io.Writer, run Run) error {
 		Findings: make([]jsonFinding, 0, len(run.Findings)),
 	}
 	for _, f := range run.Findings {
-		start, end := f.Span.Start, f.Span.End
-		if end.Line < start.Line || end.Line == start.Line && end.Column < start.Column {
-			// An unset or reversed end marks a point.
-			end = start
+		start, end := pointRange(f.Span)
+		var related []jsonRelated
+		for _, r := range f.Related {
+			rs, re := pointRange(r.Span)
+			related = append(related, jsonRelated{Path: filepath.ToSlash(r.Path), Line: rs.Line, Column: rs.Column, EndLine: re.Line, EndColumn: re.Column, Message: r.Message})
 		}
 		doc.Findings = append(doc.Findings, jsonFinding{
+			Related:   related,
 			Path:      filepath.ToSlash(f.Path),
 			Line:      start.Line,
 			Column:    start.Column,
@@ -114,4 +132,14 @@ func (JSON) Report(w io.Writer, run Run) error {
 		return fmt.Errorf("write json: %w", err)
 	}
 	return bw.Flush()
+}
+
+// pointRange returns a span's start and end, an unset or reversed end
+// marking a point.
+func pointRange(s lint.Span) (start, end lint.Pos) {
+	start, end = s.Start, s.End
+	if end.Line < start.Line || end.Line == start.Line && end.Column < start.Column {
+		end = start
+	}
+	return start, end
 }

@@ -31,6 +31,15 @@ type jsonShape struct {
 		Severity  *string `json:"severity"`
 		Message   *string `json:"message"`
 		Field     *string `json:"field"`
+		// Related is optional: only findings that name other places have it.
+		Related []struct {
+			Path      *string `json:"path"`
+			Line      *int    `json:"line"`
+			Column    *int    `json:"column"`
+			EndLine   *int    `json:"endLine"`
+			EndColumn *int    `json:"endColumn"`
+			Message   *string `json:"message"`
+		} `json:"related"`
 	} `json:"findings"`
 	Summary *struct {
 		Errors            *int `json:"errors"`
@@ -76,6 +85,17 @@ func TestJSONShape(t *testing.T) {
 			t.Fatalf("finding %d lacks a key:\n%s", i, doc)
 		}
 		want := run.Findings[i]
+		if len(f.Related) != len(want.Related) {
+			t.Errorf("finding %d has %d related places, want %d", i, len(f.Related), len(want.Related))
+		}
+		for j, r := range f.Related {
+			if r.Path == nil || r.Line == nil || r.Column == nil || r.EndLine == nil || r.EndColumn == nil || r.Message == nil {
+				t.Fatalf("finding %d, related %d lacks a key:\n%s", i, j, doc)
+			}
+			if w := want.Related[j]; *r.Path != w.Path || *r.Line != w.Span.Start.Line || *r.Message != w.Message {
+				t.Errorf("finding %d, related %d = %s:%d %s, want %s:%d %s", i, j, *r.Path, *r.Line, *r.Message, w.Path, w.Span.Start.Line, w.Message)
+			}
+		}
 		if *f.Path != want.Path || *f.Line != want.Span.Start.Line || *f.Column != want.Span.Start.Column ||
 			*f.Rule != want.Rule.ID || *f.Severity != want.Severity.String() || *f.Message != want.Message || *f.Field != want.Field {
 			t.Errorf("finding %d = %s:%d:%d %s %s %q %q, want %+v", i, *f.Path, *f.Line, *f.Column, *f.Rule, *f.Severity, *f.Message, *f.Field, want)
@@ -89,10 +109,10 @@ func TestJSONShape(t *testing.T) {
 		t.Fatalf("summary lacks a key:\n%s", doc)
 	}
 	// goldenRun, counted by hand: errors at café:3, café:11 and <stdin>;
-	// warnings at café:5, 100%#?.md and outside.md; notes at café:8,
-	// café:9 and ünï.md; five files.
-	if *s.Errors != 3 || *s.Warnings != 3 || *s.Notes != 3 || *s.FilesWithFindings != 5 {
-		t.Errorf("summary = %d errors, %d warnings, %d notes, %d files, want 3, 3, 3, 5", *s.Errors, *s.Warnings, *s.Notes, *s.FilesWithFindings)
+	// warnings at café:5, 100%#?.md, b.md and outside.md; notes at café:8,
+	// café:9 and ünï.md; six files.
+	if *s.Errors != 3 || *s.Warnings != 4 || *s.Notes != 3 || *s.FilesWithFindings != 6 {
+		t.Errorf("summary = %d errors, %d warnings, %d notes, %d files, want 3, 4, 3, 6", *s.Errors, *s.Warnings, *s.Notes, *s.FilesWithFindings)
 	}
 }
 

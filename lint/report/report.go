@@ -89,6 +89,7 @@ var formats = []Format{
 	{Name: "sarif", Help: "SARIF 2.1.0 for GitHub code scanning and other viewers", KeepsSuppressed: true, Reporter: SARIF{}},
 	{Name: "github", Help: "GitHub Actions workflow commands: annotations on a pull request, within GitHub's limits", Reporter: GitHub{}},
 	{Name: "markdown", Help: "a Markdown summary for a GitHub job summary or a pull request comment", KeepsSuppressed: true, Reporter: Markdown{}},
+	{Name: "html", Help: "a self-contained HTML audit report for a browser, with totals, a chart and a filterable table; write it to a file with --output", KeepsSuppressed: true, Reporter: HTML{}},
 }
 
 // Formats returns the registered formats, in the order help lists them.

@@ -9,9 +9,10 @@ import (
 )
 
 // TestRegistry: every format is found by its name, writes a clean run and
-// the golden run without error, and only SARIF and Markdown see suppressed findings.
+// the golden run without error, and only SARIF, Markdown and HTML see
+// suppressed findings (marked).
 func TestRegistry(t *testing.T) {
-	if got, want := Names(), []string{"text", "json", "sarif", "github", "markdown"}; !slices.Equal(got, want) {
+	if got, want := Names(), []string{"text", "json", "sarif", "github", "markdown", "html"}; !slices.Equal(got, want) {
 		t.Fatalf("formats %v, want %v", got, want)
 	}
 	for _, f := range Formats() {
@@ -19,7 +20,7 @@ func TestRegistry(t *testing.T) {
 		if !ok || got.Name != f.Name || got.Help == "" {
 			t.Errorf("Lookup(%q) = %+v, %v", f.Name, got, ok)
 		}
-		if f.KeepsSuppressed != (f.Name == "sarif" || f.Name == "markdown") {
+		if f.KeepsSuppressed != (f.Name == "sarif" || f.Name == "markdown" || f.Name == "html") {
 			t.Errorf("%s: KeepsSuppressed = %v", f.Name, f.KeepsSuppressed)
 		}
 		for _, run := range []Run{{Catalogue: lint.DefaultCatalogue()}, goldenRun()} {

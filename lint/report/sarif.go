@@ -146,11 +146,14 @@ type (
 		Level               string             `json:"level"`
 		Message             sarifText          `json:"message"`
 		Locations           []sarifLocation    `json:"locations"`
+		RelatedLocations    []sarifLocation    `json:"relatedLocations,omitempty"`
 		PartialFingerprints sarifFingerprints  `json:"partialFingerprints"`
 		Suppressions        []sarifSuppression `json:"suppressions"`
 	}
 	sarifLocation struct {
+		ID               *int                  `json:"id,omitempty"`
 		PhysicalLocation sarifPhysicalLocation `json:"physicalLocation"`
+		Message          *sarifText            `json:"message,omitempty"`
 	}
 	sarifPhysicalLocation struct {
 		ArtifactLocation sarifArtifactLoc `json:"artifactLocation"`
@@ -213,6 +216,18 @@ func (opts SARIF) Report(w io.Writer, run Run) error {
 			}}},
 			PartialFingerprints: sarifFingerprints{Contentlint: fingerprints[i]},
 			Suppressions:        []sarifSuppression{},
+		}
+		for j, rel := range f.Related {
+			id := j + 1
+			rr := regionOf(lint.Finding{Diagnostic: lint.Diagnostic{Span: rel.Span}})
+			res.RelatedLocations = append(res.RelatedLocations, sarifLocation{
+				ID: &id,
+				PhysicalLocation: sarifPhysicalLocation{
+					ArtifactLocation: artifactLocation(rel.Path, inv.RepoRoot, inv.WorkingDirectory),
+					Region:           sarifRegion{StartLine: rr.line, StartColumn: rr.col, EndLine: rr.endLine, EndColumn: rr.endCol},
+				},
+				Message: &sarifText{Text: messageText(rel.Message)},
+			})
 		}
 		if f.Suppressed {
 			res.Suppressions = []sarifSuppression{{Kind: "inSource", Justification: f.Justification}}

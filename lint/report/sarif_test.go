@@ -82,6 +82,12 @@ func finding(path string, sev lint.Severity, r *lint.Rule, line, col, endLine, e
 	}
 }
 
+// related adds related locations to a finding.
+func related(f lint.Finding, rs ...lint.Related) lint.Finding {
+	f.Related = rs
+	return f
+}
+
 // goldenRun is the fixed set of findings every golden file is made from.
 func goldenRun() Run {
 	const cafe = "content/Café entries/glasgow open data.md"
@@ -100,6 +106,10 @@ func goldenRun() Run {
 		finding("<stdin>", lint.SeverityError, rule("demo-error"), 1, 1, 1, 4, "front matter: missing", "", "---"),
 		finding("/repo/docs/ünï.md", lint.SeverityNote, rule("mystery-rule"), 1, 1, 1, 2, "from a rule the catalogue lacks (suppressed)", "", "x"),
 		finding("/elsewhere/outside.md", lint.SeverityWarning, rule("demo-warning"), 4, 2, 4, 3, "outside the repository", "", " y"),
+		// A finding that names other places: related locations.
+		related(finding("content/b.md", lint.SeverityWarning, rule("demo-warning"), 2, 8, 2, 33, "title: \"Glasgow\" is not unique: also in content/100%#?.md:2 and content/c.md:3", "title", `title: "Glasgow"`),
+			lint.Related{Path: "content/100%#?.md", Span: lint.Span{Start: lint.Pos{Line: 2, Column: 1}, End: lint.Pos{Line: 2, Column: 5}}, Message: "title \"a, b: c\"", SourceLine: "title: a, b: c"},
+			lint.Related{Path: "content/c.md", Span: lint.Span{Start: lint.Pos{Line: 3, Column: 8}, End: lint.Pos{Line: 3, Column: 8}}, Message: "title \"glasgow\""}),
 	}
 	return Run{Findings: lint.SortFindings(fs), Files: 5, Catalogue: goldenCatalogue(), Invocation: goldenInvocation()}
 }

@@ -52,6 +52,13 @@ func (Text) Report(w io.Writer, run Run) error {
 		if opts.ShowSource && f.SourceLine != "" {
 			writeSource(bw, f, func(s string) string { return paint(ansiGreen, s) })
 		}
+		if opts.ShowSource {
+			// The places a finding relates to, one a line under it.
+			for _, r := range f.Related {
+				fmt.Fprintf(bw, "  %s %s: %s\n", paint(ansiDim, "see"),
+					fmt.Sprintf("%s:%d:%d", filepath.FromSlash(r.Path), r.Span.Start.Line, r.Span.Start.Column), oneLine(r.Message))
+			}
+		}
 	}
 	return bw.Flush()
 }

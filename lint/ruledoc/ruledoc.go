@@ -24,19 +24,31 @@ import (
 // ExampleFile is the name rule examples are linted under.
 const ExampleFile = "entry.md"
 
-// Example lints text as entry.md with the rule's example configuration and
-// files, the way docs/rules.md and the example test do, and returns the
-// findings and their text report.
+// Example lints text as entry.md (or the rule's ExampleName) with the
+// rule's example configuration and files, the way docs/rules.md and the
+// example test do, and returns the findings and their text report. The
+// example's other Markdown files are linted with it, as a directory is, so
+// that checks across entries see them; only the example's findings count.
 func Example(cat *lint.Catalogue, r *lint.Rule, text string) ([]lint.Finding, string, error) {
-	fsys := fstest.MapFS{ExampleFile: {Data: []byte(text)}}
+	name := exampleName(r)
+	fsys := fstest.MapFS{name: {Data: []byte(text)}}
 	for name, body := range r.Files {
 		fsys[name] = &fstest.MapFile{Data: []byte(body)}
 	}
-	return ExampleFS(cat, r, fsys, ExampleFile)
+	return ExampleFS(cat, r, fsys, name)
 }
 
-// ExampleFS lints the file at name of fsys with the rule's example
-// configuration, for examples that cannot be written as text.
+// exampleName is the name a rule's examples are linted under.
+func exampleName(r *lint.Rule) string {
+	if r.ExampleName != "" {
+		return r.ExampleName
+	}
+	return ExampleFile
+}
+
+// ExampleFS lints the file at name of fsys, with the other Markdown files of
+// fsys, using the rule's example configuration, for examples that cannot be
+// written as text; only the findings of name are returned.
 func ExampleFS(cat *lint.Catalogue, r *lint.Rule, fsys fstest.MapFS, name string) ([]lint.Finding, string, error) {
 	var cfg *lint.Config
 	var err error
@@ -48,12 +60,23 @@ func ExampleFS(cat *lint.Catalogue, r *lint.Rule, fsys fstest.MapFS, name string
 	if err != nil {
 		return nil, "", fmt.Errorf("%s: example configuration: %w", r.ID, err)
 	}
-	res, err := lint.Run(context.Background(), lint.Options{FS: fsys, Paths: []string{name}, Config: cfg, Catalogue: cat, Jobs: 1})
+	paths := []string{name}
+	for _, p := range slices.Sorted(maps.Keys(fsys)) {
+		if p != name && lint.IsMarkdown(p) {
+			paths = append(paths, p)
+		}
+	}
+	res, err := lint.Run(context.Background(), lint.Options{FS: fsys, Paths: paths, Config: cfg, Catalogue: cat, Jobs: 1})
 	if err != nil {
 		return nil, "", fmt.Errorf("%s: %w", r.ID, err)
 	}
 	var out bytes.Buffer
-	findings := res.Visible(false, false)
+	var findings []lint.Finding
+	for _, f := range res.Visible(false, false) {
+		if f.Path == name {
+			findings = append(findings, f)
+		}
+	}
 	if err := (report.Text{}).Report(&out, report.Run{Findings: findings, Files: res.Files, Catalogue: cat}); err != nil {
 		return nil, "", err
 	}
@@ -108,7 +131,7 @@ func Markdown(cat *lint.Catalogue) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		fmt.Fprintf(&b, "\nBad (`%s`):\n\n%s\n\ncontentlint prints:\n\n%s\n", ExampleFile, report.Fenced(r.Bad, "markdown"), report.Fenced(out, "text"))
+		fmt.Fprintf(&b, "\nBad (`%s`):\n\n%s\n\ncontentlint prints:\n\n%s\n", exampleName(r), report.Fenced(r.Bad, "markdown"), report.Fenced(out, "text"))
 		fmt.Fprintf(&b, "\nGood:\n\n%s\n", report.Fenced(r.Good, "markdown"))
 	}
 	return b.Bytes(), nil
@@ -146,6 +169,7 @@ type jsonRule struct {
 	Bad      string            `json:"bad"`
 	Good     string            `json:"good"`
 	Config   string            `json:"config"`  // the configuration the examples are linted with; "" means the built-in defaults
+	File     string            `json:"file"`    // the name the examples are linted under
 	Files    map[string]string `json:"files"`   // other files the examples need
 	Note     string            `json:"note"`    // what the example is, where it cannot be shown as text
 	Options  json.RawMessage   `json:"options"` // the options' JSON Schema, or null
@@ -160,7 +184,7 @@ func JSON(w io.Writer, cat *lint.Catalogue) error {
 	for _, r := range cat.Rules() {
 		jr := jsonRule{
 			ID: r.ID, Family: r.Family, Severity: r.Severity.String(),
-			Title: r.Title, Doc: r.Doc, Bad: r.Bad, Good: r.Good, Config: r.Config,
+			Title: r.Title, Doc: r.Doc, Bad: r.Bad, Good: r.Good, Config: r.Config, File: exampleName(r),
 			Files: map[string]string{}, Note: r.ExampleNote, Options: json.RawMessage("null"),
 			Tags: append([]string{}, r.Tags...),
 		}

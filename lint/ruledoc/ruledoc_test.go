@@ -2,6 +2,7 @@ package ruledoc
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"flag"
 	"io/fs"
@@ -212,10 +213,10 @@ func TestJSON(t *testing.T) {
 	var got struct {
 		Version int
 		Rules   []struct {
-			ID, Family, Severity, Title, Doc, Bad, Good, Config, Note string
-			Files                                                     map[string]string
-			Options                                                   json.RawMessage
-			Tags                                                      []string
+			ID, Family, Severity, Title, Doc, Bad, Good, Config, Note, File string
+			Files                                                           map[string]string
+			Options                                                         json.RawMessage
+			Tags                                                            []string
 		}
 	}
 	dec := json.NewDecoder(&buf)
@@ -229,7 +230,8 @@ func TestJSON(t *testing.T) {
 	for i, r := range cat.Rules() {
 		g := got.Rules[i]
 		if g.ID != r.ID || g.Family != r.Family || g.Severity != r.Severity.String() || g.Title != r.Title || g.Doc != r.Doc ||
-			g.Bad != r.Bad || g.Good != r.Good || g.Config != r.Config || g.Note != r.ExampleNote || len(g.Files) != len(r.Files) {
+			g.Bad != r.Bad || g.Good != r.Good || g.Config != r.Config || g.Note != r.ExampleNote || len(g.Files) != len(r.Files) ||
+			g.File != cmp.Or(r.ExampleName, ExampleFile) {
 			t.Errorf("rule %d = %+v, want %s", i, g, r.ID)
 		}
 		if g.Tags == nil || g.Files == nil {
