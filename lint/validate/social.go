@@ -151,8 +151,8 @@ func NetworkOfURL(s string) string {
 // listed first by a network is that network's even when another lists it
 // too: twitter.com is Twitter's and x.com is X's, though both accept both.
 func ownerOf(h string) *Network {
-	if h == "" || strings.ContainsAny(h, "@:/ ") {
-		return nil // a handle such as "@name@server", not a host
+	if h == "" || strings.ContainsAny(h, "@:/ ") || strings.IndexByte(h, '.') < 0 {
+		return nil // a handle such as "@name@server" or "name", not a host
 	}
 	bare := strings.TrimPrefix(h, "www.")
 	for i := range Networks {
