@@ -182,7 +182,7 @@ go_env() {
 build() {
   local bin="${RUNNER_TEMP:-${TMPDIR:-/tmp}}/contentlint"
   [[ ${RUNNER_OS:-} == Windows ]] && bin="$bin.exe"
-  (cd "$action_dir" && GOFLAGS=-mod=readonly go build -trimpath -o "$bin" ./cmd/contentlint)
+  (cd "$action_dir" && GOFLAGS=-mod=readonly CGO_ENABLED=0 go build -trimpath -tags urfave_cli_no_docs -o "$bin" ./cmd/contentlint)
   "$bin" --version
   output bin "$bin"
 }

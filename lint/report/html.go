@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/glasgow-open-data/contentlint/lint"
 )
@@ -86,7 +87,7 @@ func (h HTML) Report(w io.Writer, run Run) error {
 	if help == "" {
 		help = DefaultInformationURI + "/blob/main/docs/rules.md"
 	}
-	page := htmlPage{Version: run.Invocation.ToolVersion, Files: run.Files, Counts: Count(run.Findings), CSP: htmlCSP}
+	page := htmlPage{Version: run.Invocation.ToolVersion, Files: run.Files, Counts: Count(run.Findings), CSP: htmlCSP()}
 	page.Total = page.Counts.Errors + page.Counts.Warnings + page.Counts.Notes
 
 	bySeverity := map[string]*htmlBar{}
@@ -158,7 +159,7 @@ func (h HTML) Report(w io.Writer, run Run) error {
 	page.Chart = chart(page.Rules, 12)
 
 	bw := bufio.NewWriter(w)
-	if err := htmlTemplate.Execute(bw, page); err != nil {
+	if err := htmlTemplate().Execute(bw, page); err != nil {
 		return fmt.Errorf("write html: %w", err)
 	}
 	return bw.Flush()
@@ -321,20 +322,23 @@ const htmlScript = `(function () {
 
 // htmlCSP allows the page nothing but its own inline styles and its one
 // script (by hash): no fetches, no other script, whatever an entry says.
-var htmlCSP = func() string {
+// Both are made on first use, not at start-up: most runs write no HTML.
+var htmlCSP = sync.OnceValue(func() string {
 	sum := sha256.Sum256([]byte(htmlScript))
 	return "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'; base-uri 'none'; form-action 'none'"
-}()
+})
 
-var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
-	"plural": func(n int, word string) string { return plural(n, word) },
-	"pct":    func(f float64) string { return fmt.Sprintf("%.1f%%", f) },
-	"num":    func(f float64) string { return fmt.Sprintf("%.1f", f) },
-	"script": func() template.JS { return template.JS(htmlScript) },
-	"barClass": func(severity string) string {
-		return map[string]string{"error": "e", "warning": "w", "note": "o"}[severity]
-	},
-}).Parse(htmlPageTemplate))
+var htmlTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("report").Funcs(template.FuncMap{
+		"plural": func(n int, word string) string { return plural(n, word) },
+		"pct":    func(f float64) string { return fmt.Sprintf("%.1f%%", f) },
+		"num":    func(f float64) string { return fmt.Sprintf("%.1f", f) },
+		"script": func() template.JS { return template.JS(htmlScript) },
+		"barClass": func(severity string) string {
+			return map[string]string{"error": "e", "warning": "w", "note": "o"}[severity]
+		},
+	}).Parse(htmlPageTemplate))
+})
 
 const htmlPageTemplate = `<!DOCTYPE html>
 <html lang="en">

@@ -3,7 +3,8 @@
 #
 #   testdata/perf/compare.sh [--peers] [--quick] [--big]
 #
-# Builds contentlint as it is released (CGO_ENABLED=0, -trimpath, -s -w),
+# Builds contentlint as it is released (CGO_ENABLED=0, -trimpath, -s -w,
+# -tags urfave_cli_no_docs: see .goreleaser.yaml),
 # the corpus generator and the minimal pipeline (testdata/perf/minimal: read,
 # split, yaml.v3, jsonschema/v5, goldmark, nothing else), generates 1k, 10k
 # and 50k entry corpora with seed 1 (and 200k with --big), then measures:
@@ -37,7 +38,7 @@ mkdir -p "$bin"
 cd "$root"
 
 echo "== machine: $(nproc) cores, $(go version)"
-CGO_ENABLED=0 go build -trimpath -ldflags '-s -w' -o "$bin/contentlint" ./cmd/contentlint
+CGO_ENABLED=0 go build -trimpath -tags urfave_cli_no_docs -ldflags '-s -w' -o "$bin/contentlint" ./cmd/contentlint
 CGO_ENABLED=0 go build -trimpath -ldflags '-s -w' -o "$bin/minimal" ./testdata/perf/minimal
 go build -o "$bin/contentlint-corpus" ./testdata/perf/corpus
 
