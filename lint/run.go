@@ -263,7 +263,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		linter   *Linter
 		skipped  string
 	}
-	results := make(chan fileResult, jobs)
+	results := make(chan fileResult, 64)
 	var wg sync.WaitGroup
 	for range jobs {
 		wg.Add(1)
