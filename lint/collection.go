@@ -247,7 +247,16 @@ func ValidGlob(p string) bool { return doublestar.ValidatePattern(p) }
 
 // MatchGlob reports whether a slash-separated path matches a glob: "**"
 // matches any number of folders, "{a,b}" either alternative, "\\*" a literal star.
-func MatchGlob(pattern, name string) bool { return doublestar.MatchUnvalidated(pattern, name) }
+func MatchGlob(pattern, name string) bool {
+	if rest, ok := strings.CutPrefix(pattern, "**/"); ok && name != "" && !strings.ContainsAny(rest, "/\\[") && !strings.Contains(rest, "**") {
+		// "**/X", X one segment, matches the paths whose last segment X
+		// matches: most of the globs configurations have, matched against
+		// every file, so only the file's name is looked at. Not when X has
+		// a character class, which doublestar lets match a "/".
+		return doublestar.MatchUnvalidated(rest, name[strings.LastIndexByte(name, '/')+1:])
+	}
+	return doublestar.MatchUnvalidated(pattern, name)
+}
 
 func matchAny(patterns []string, name string) bool {
 	for _, p := range patterns {
