@@ -164,7 +164,7 @@ func TestInferRepoSchema(t *testing.T) {
 		t.Errorf("Entries, Skipped = %d, %d; want 13, 1", res.Entries, res.Skipped)
 	}
 	doc := schemaDoc(t, res)
-	if doc["$schema"] != "https://json-schema.org/draft/2020-12/schema" {
+	if doc["$schema"] != "http://json-schema.org/draft-07/schema#" {
 		t.Errorf("$schema = %v", doc["$schema"])
 	}
 	if doc["additionalProperties"] != false {

@@ -419,7 +419,7 @@ func marshal(v any) ([]byte, error) {
 // buildSchema writes the schema of a collection's front matter.
 func (c *collection) buildSchema() ([]byte, error) {
 	s := ordered{}
-	s.set("$schema", "https://json-schema.org/draft/2020-12/schema")
+	s.set("$schema", "http://json-schema.org/draft-07/schema#")
 	s.set("title", c.name+" entry")
 	s.set("description", fmt.Sprintf("Front matter of one %s entry. Inferred by contentlint init from the entries in %s: review it, and add a description to each field.", c.name, strings.Join(c.include, ", ")))
 	s.set("type", "object")

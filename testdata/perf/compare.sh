@@ -131,11 +131,8 @@ if [ $peers = 1 ]; then
 	mkdir -p "$peer"
 	(cd "$peer" && npm init -y > /dev/null &&
 		npm install --no-audit --no-fund --silent remark-cli remark-frontmatter remark-lint-frontmatter-schema markdownlint-cli2)
-	# remark-lint-frontmatter-schema's Ajv does not know draft 2020-12 by
-	# that $schema URI (it warns "JSON schema malformed" and checks nothing);
-	# the schema uses nothing draft-07 lacks, so relabel it.
-	sed 's#https://json-schema.org/draft/2020-12/schema#http://json-schema.org/draft-07/schema\##' \
-		"$root/schema/community-entry.schema.json" > "$peer/community-entry.schema.json"
+	# The built-in schema is draft-07, which remark-lint-frontmatter-schema's Ajv reads.
+	cp "$root/schema/community-entry.schema.json" "$peer/community-entry.schema.json"
 	cat > "$peer/.remarkrc.mjs" <<'JS'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkLintFrontmatterSchema from 'remark-lint-frontmatter-schema'
