@@ -180,6 +180,8 @@ func TestInvalid(t *testing.T) {
 	cases := map[string]string{
 		"collections: []\n":                                                       "c.yaml:1:14: collections: must have at least 1 item; it has 0",
 		"collections:\n  - name: x\n    include: [1]\n":                           "c.yaml:3:15: collections[0].include[0]: expected a string (text), got the number 1",
+		"collections:\n  - name: x\n    include: []\n":                            "c.yaml:3:14: collections[0].include: must have at least 1 item; it has 0",
+		"ignore: 3\ncollections:\n  - name: x\n    include: [a]\n":                "c.yaml:1:9: ignore: expected a list, got the number 3",
 		"collections:\n  - {name: x, include: [a], level: 3}\n":                   `c.yaml:2:29: collections[0].level: unknown field`,
 		"collections:\n  - {name: x, include: [a], frontmatter: maybe}\n":         `c.yaml:2:42: collections[0].frontmatter: must be one of "required", "optional"`,
 		"collections:\n  - name: x\n    include: [a]\n    sections: {level: 9}\n": "c.yaml:4:23: collections[0].sections.level: must be at most 6; got the number 9",
