@@ -154,17 +154,10 @@ func indexSyntax(e *Entry, doc ast.Node) *bodyIndex {
 			if entering {
 				x.headings = append(x.headings, headingOf(e, src, n, n.Parent() == doc))
 			}
-		case *ast.Link:
+		case *ast.Link, *ast.Image:
 			if entering {
 				inLink++
-				x.links = append(x.links, linkOf(src, n, false, string(resolveInlineText(n.Destination))))
-			} else {
-				inLink--
-			}
-		case *ast.Image:
-			if entering {
-				inLink++
-				x.links = append(x.links, linkOf(src, n, true, string(resolveInlineText(n.Destination))))
+				x.links = append(x.links, linkOf(src, n))
 			} else {
 				inLink--
 			}
@@ -263,13 +256,20 @@ func isContentBlock(n ast.Node) bool {
 }
 
 // linkOf describes a link or image node.
-func linkOf(src []byte, n ast.Node, image bool, dest string) bodyLink {
-	l := bodyLink{image: image, dest: dest}
+func linkOf(src []byte, n ast.Node) bodyLink {
+	var l bodyLink
+	switch n := n.(type) {
+	case *ast.Link:
+		l.dest = string(resolveInlineText(n.Destination))
+	case *ast.Image:
+		l.image, l.dest = true, string(resolveInlineText(n.Destination))
+	}
+	image, dest := l.image, l.dest
 	l.start, l.end = linkRange(src, n, image)
-	t, complete := inlineTextLimited(n, src, 1, linkNodes)
+	t, complete := inlineText(n, src, textOptions{maxBytes: 1, maxNodes: linkNodes, lineBreak: ' ', images: true})
 	l.textEmpty = complete && strings.TrimSpace(t) == "" && (image || !hasImageChild(n))
 	if strings.TrimSpace(dest) == "" {
-		t, complete := inlineTextLimited(n, src, linkTextBytes, linkNodes)
+		t, complete := inlineText(n, src, textOptions{maxBytes: linkTextBytes, maxNodes: linkNodes, lineBreak: ' ', images: true})
 		l.text = shortLinkText(t, complete)
 	}
 	return l

@@ -140,30 +140,35 @@ func isEmoji(r rune) bool {
 // references resolved, and whitespace collapsed. src is the source the node's
 // segments refer to (Entry.BodySource for the body).
 func headingText(n ast.Node, src []byte) string {
-	return strings.Join(strings.Fields(inlinePlainText(n, src)), " ")
+	text, _ := inlineText(n, src, textOptions{maxBytes: -1, maxNodes: -1, lineBreak: ' ', images: true})
+	return strings.Join(strings.Fields(text), " ")
 }
 
-// inlinePlainText concatenates the text under n without collapsing
-// whitespace.
-func inlinePlainText(n ast.Node, src []byte) string {
-	text, _ := inlineTextLimited(n, src, -1, -1)
-	return text
+// textOptions choose what inlineText takes and how far it goes.
+type textOptions struct {
+	// maxBytes and maxNodes stop the walk once the text has maxBytes bytes
+	// including some non-space text, or maxNodes nodes were visited
+	// (negative: no limit).
+	maxBytes, maxNodes int
+	lineBreak          byte // written for a soft or hard line break
+	images             bool // keep an image's alt text
 }
 
-// inlineTextLimited is inlinePlainText that stops once it has maxBytes bytes
-// including some non-space text, or has visited maxNodes nodes (negative:
-// no limit); complete is false when it stopped early. Rules that look at
-// every link use the limits: images nest inside image alt text, and walking
-// each one's whole subtree would be quadratic. The walk is iterative: inline
-// nesting (emphasis inside emphasis) is as deep as the input makes it.
-func inlineTextLimited(n ast.Node, src []byte, maxBytes, maxNodes int) (text string, complete bool) {
+// inlineText concatenates the text under n as a reader sees it: emphasis,
+// links and code-span backticks dropped, escapes and character references
+// resolved outside code, raw HTML dropped; complete is false when a limit
+// stopped it. Rules that look at every link use the limits: images nest
+// inside image alt text, and walking each one's whole subtree would be
+// quadratic. The walk is iterative: inline nesting (emphasis inside
+// emphasis) is as deep as the input makes it.
+func inlineText(n ast.Node, src []byte, o textOptions) (text string, complete bool) {
 	var b strings.Builder
 	inCode, nodes, visible := 0, 0, false
 	complete = true
 	walkNodes(n, func(c ast.Node, entering bool) ast.WalkStatus {
 		if entering {
 			nodes++
-			if (maxNodes >= 0 && nodes > maxNodes) || (maxBytes >= 0 && visible && b.Len() >= maxBytes) {
+			if (o.maxNodes >= 0 && nodes > o.maxNodes) || (o.maxBytes >= 0 && visible && b.Len() >= o.maxBytes) {
 				complete = false
 				return ast.WalkStop
 			}
@@ -185,7 +190,7 @@ func inlineTextLimited(n ast.Node, src []byte, maxBytes, maxNodes int) (text str
 				v = resolveInlineText(v)
 			}
 			if c.SoftLineBreak() || c.HardLineBreak() {
-				v = append(v[:len(v):len(v)], ' ')
+				v = append(v[:len(v):len(v)], o.lineBreak)
 			}
 		case *ast.String:
 			if entering {
@@ -197,6 +202,10 @@ func inlineTextLimited(n ast.Node, src []byte, maxBytes, maxNodes int) (text str
 				visible = true
 			}
 			return ast.WalkSkipChildren
+		case *ast.Image:
+			if !o.images && c != n {
+				return ast.WalkSkipChildren
+			}
 		case *ast.RawHTML:
 			// Tags are not text; a heading's raw HTML renders as markup.
 			return ast.WalkSkipChildren
@@ -271,40 +280,6 @@ func walkNodes(root ast.Node, fn func(n ast.Node, entering bool) ast.WalkStatus)
 // text, so without markup, with code spans' text, without images and raw
 // HTML, line breaks kept.
 func anchorText(h ast.Node, src []byte) string {
-	var b strings.Builder
-	inCode := 0
-	walkNodes(h, func(n ast.Node, entering bool) ast.WalkStatus {
-		switch n := n.(type) {
-		case *ast.CodeSpan:
-			if entering {
-				inCode++
-			} else {
-				inCode--
-			}
-		case *ast.Image, *ast.RawHTML:
-			return ast.WalkSkipChildren
-		case *ast.AutoLink:
-			if entering {
-				b.Write(n.Label(src))
-			}
-			return ast.WalkSkipChildren
-		case *ast.Text:
-			if entering {
-				v := safeSegment(n.Segment.Start, n.Segment.Stop, src)
-				if inCode == 0 {
-					v = resolveInlineText(v)
-				}
-				b.Write(v)
-				if n.SoftLineBreak() || n.HardLineBreak() {
-					b.WriteByte('\n')
-				}
-			}
-		case *ast.String:
-			if entering {
-				b.Write(n.Value)
-			}
-		}
-		return ast.WalkContinue
-	})
-	return b.String()
+	text, _ := inlineText(h, src, textOptions{maxBytes: -1, maxNodes: -1, lineBreak: '\n'})
+	return text
 }
