@@ -22,7 +22,9 @@ type ruleChoice struct {
 // probedRules are the rules init runs over the entries before deciding:
 // the heading rules, off unless a collection turns them on (init turns
 // them on, at the built-in configuration's severities, where the entries
-// show they fit), and link-localhost, which tutorials break on purpose.
+// show they fit), link-localhost, which tutorials break on purpose, and
+// frontmatter-start, which entries of a site whose generator reads front
+// matter after blank lines (Hugo) break without harm.
 var probedRules = []struct {
 	id       string
 	severity lint.Severity
@@ -32,6 +34,7 @@ var probedRules = []struct {
 	{"section-empty", lint.SeverityWarning},
 	{"section-duplicate", lint.SeverityError},
 	{"link-localhost", lint.SeverityWarning},
+	{"frontmatter-start", lint.SeverityWarning},
 }
 
 // Thresholds of the rule decisions.
@@ -88,6 +91,14 @@ func decideRules(colls []*collection, opts Options) error {
 				if k >= localhostMin {
 					ch.severity, ch.write = lint.SeverityOff, true
 					ch.why = fmt.Sprintf("%d %s to localhost, as instructions do", k, plural(k, "entry links", "entries link"))
+				}
+			case h.id == "frontmatter-start":
+				// Published entries that open their front matter late show
+				// that the site's generator reads it there.
+				ch.severity = h.severity
+				if k >= 1 {
+					ch.severity, ch.write = lint.SeverityOff, true
+					ch.why = fmt.Sprintf("%d %s front matter after blank lines or indentation, which the site's generator reads (Hugo does)", k, plural(k, "entry opens its", "entries open their"))
 				}
 			case headed == 0:
 				ch.why = "no entry has a heading"
