@@ -3,6 +3,7 @@ package infer
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/glasgow-open-data/contentlint/lint"
@@ -172,6 +173,9 @@ func declaration(d *decision) string {
 		}
 		if d.rules.Relative {
 			parts = append(parts, "relative: true")
+		}
+		if d.prefix != "" {
+			parts = append(parts, "prefix: "+strconv.Quote(d.prefix))
 		}
 		if len(parts) == 0 {
 			return "url"

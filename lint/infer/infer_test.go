@@ -1046,6 +1046,9 @@ func TestFixtures(t *testing.T) {
 		// A Hugo site: an entry opens its front matter after blank lines,
 		// which Hugo reads, so frontmatter-start is off.
 		{"late-front-matter", nil, []string{"frontmatter-start: off"}},
+		// Three homepages without https:// (the template adds it, as
+		// EuroPython's does); one blog written so is a slip.
+		{"bare-domains", map[string]int{"url-invalid": 1}, []string{`homepage: {kind: url, prefix: "https://"}`, "blog: url"}},
 	}
 	dirs, err := os.ReadDir("testdata/fixtures")
 	if err != nil {

@@ -27,6 +27,11 @@ type decision struct {
 	// url: values by what they are
 	web, http, relative int
 	schemes             map[string]int
+	// bare counts web addresses written without their scheme
+	// ("example.org"); prefix is "https://" when they are the field's
+	// habit, which only a template that adds it makes work.
+	bare   int
+	prefix string
 
 	// defects are the values that fail the declaration written.
 	defects []defect
@@ -141,6 +146,9 @@ func inferKind(key string, values []sample) *decision {
 	if atLeast(d.passing, total, kindTenths) {
 		d.kind = lint.KindURL
 		d.defects = failing(values, func(v string) error {
+			if d.prefix != "" && schemeOf(v) == "" && !strings.HasPrefix(v, "/") {
+				v = d.prefix + v // as the template writes it, and lint checks it
+			}
 			if err := validate.CheckURL(v, d.rules); err != nil {
 				return err
 			}
@@ -189,12 +197,22 @@ func classifyLinks(values []sample) *decision {
 			}
 		case scheme != "" && slices.Contains(otherSchemes, strings.ToLower(scheme)) && validate.CheckURL(v, validate.URLRules{Schemes: []string{strings.ToLower(scheme)}}) == nil:
 			d.schemes[strings.ToLower(scheme)]++
+		case scheme == "" && bareWebAddress(v):
+			d.bare++
+			continue
 		case scheme == "" && pathLike(v) && validate.CheckURL(v, validate.URLRules{Relative: true}) == nil:
 			d.relative++
 		default:
 			continue
 		}
 		d.passing++
+	}
+	if d.bare >= bareMin {
+		// Entries of a published site write addresses this way again and
+		// again: its template adds the scheme. One or two are slips. They
+		// do not count toward declaring the field a link field: only the
+		// addresses written in full decide that.
+		d.prefix = "https://"
 	}
 	var parts []string
 	if d.web > 0 {
@@ -219,6 +237,9 @@ func classifyLinks(values []sample) *decision {
 		parts = append(parts, fmt.Sprintf("%d %s", d.relative, plural(d.relative, "path", "paths")))
 		only = "a path"
 	}
+	if d.prefix != "" {
+		parts = append(parts, fmt.Sprintf("%d web addresses without https://, which the template must add (prefix); if it does not, they are broken links", d.bare))
+	}
 	if d.web > 0 {
 		only = "a web address"
 	}
@@ -231,6 +252,17 @@ func classifyLinks(values []sample) *decision {
 		d.why = fmt.Sprintf("of %d values, %s", d.values, strings.Join(parts, ", "))
 	}
 	return d
+}
+
+// bareMin is how many values of a link field written without a scheme
+// make that the field's habit.
+const bareMin = 3
+
+// bareWebAddress reports whether v is a web address without its scheme: a
+// host name under a real top-level domain, then perhaps a path.
+func bareWebAddress(v string) bool {
+	host, _, _ := strings.Cut(v, "/")
+	return validate.LooksLikeDomain(host) && validate.URL("https://"+v) == nil
 }
 
 // valuesAre writes "all 12 values are web addresses", "the one value is a
