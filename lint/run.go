@@ -120,6 +120,11 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		}
 		return l
 	}
+	crossOf := func(l *Linter) *crossRun {
+		perConfigMu.Lock()
+		defer perConfigMu.Unlock()
+		return crosses[l]
+	}
 	trackerFor := func(cfg *Config) *includeTracker {
 		linterFor(cfg)
 		perConfigMu.Lock()
@@ -260,7 +265,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		path     string
 		findings []Finding
 		kept     *keptEntry
-		linter   *Linter
+		cross    *crossRun
 		skipped  string
 	}
 	results := make(chan fileResult, 64)
@@ -277,7 +282,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 					continue
 				}
 				findings, k := l.lintFile(p, c)
-				results <- fileResult{path: p, findings: findings, kept: k, linter: l}
+				results <- fileResult{path: p, findings: findings, kept: k, cross: crossOf(l)}
 			}
 		}()
 	}
@@ -292,7 +297,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 			res.Linted = append(res.Linted, name(r.path))
 		}
 		res.Findings = append(res.Findings, named(r.findings, name)...)
-		crosses[r.linter].add(r.kept)
+		r.cross.add(r.kept)
 	}
 	if err := <-walkErr; err != nil {
 		return nil, err
