@@ -23,6 +23,13 @@ var emailEdgeCases = []tcase{
 
 func TestEmailEdges(t *testing.T) { runCases(t, Email, emailEdgeCases) }
 
+var placeholderEdgeCases = []tcase{
+	invalid("RFC2606 3 placeholder domain with nothing before the @", "@example.org", `"example.org" is a placeholder domain reserved for examples (RFC 2606)`),
+	valid("no @ at all is for Email to report", "example.org"),
+}
+
+func TestPlaceholderEmailEdges(t *testing.T) { runCases(t, PlaceholderEmail, placeholderEdgeCases) }
+
 var hostnameEdgeCases = []tcase{
 	invalid("leading space", " example.org", "starts with a space; remove it"),
 	invalid("RFC4291 2.2 IPv6 address starting with a colon", "::1", `"::1" is an IP address, not a host name; use the domain name`),
@@ -36,6 +43,8 @@ var urlEdgeCases = []tcase{
 	invalid("port without a host", ":8080", `is not a full web address; it must start with "https://", like "https://example.org"`),
 	invalid("RFC3986 3.1 scheme typo of seven letters hhttpss", "hhttpss://example.org", `"hhttpss:" looks like a typo for "https:"; write "https://example.org"`),
 	valid("RFC6335 6 lowest port 1", "https://example.org:1/"),
+	valid("RFC6335 6 port of five digits with leading zeros", "https://example.org:00080/"),
+	invalid("RFC6335 6 port of six digits", "https://example.org:000080/", `port "000080" is not valid; a port is a number from 1 to 65535`),
 	invalid("RFC3986 2.1 broken percent-encoding quotes two characters after the %", "https://example.org/a%zzzz", `has a broken percent-encoding "%zz";`),
 	invalid("RFC3986 3.2.2 text after an IPv6 literal", "https://[2606:4700:4700::1111]x/", `has "x" after the IPv6 address; only a port like ":8080" may follow it`),
 	valid("RFC3986 3.2.2 IPv6 literal with a port", "https://[2606:4700:4700::1111]:8443/"),
@@ -180,7 +189,7 @@ func TestMeetupLocale(t *testing.T) {
 
 func TestIsLocale(t *testing.T) {
 	for s, want := range map[string]bool{
-		"de-DE": true, "az-AZ": true, "en-ZA": true, "zh-TW": true,
+		"de-DE": true, "az-AZ": true, "en-ZA": true, "zh-TW": true, "ja-JP": true,
 		"de_DE": false, "de-de": false, "DE-DE": false, "deu-D": false, "de-DEU": false, "de-D": false,
 		"`e-DE": false, "{e-DE": false, "d`-DE": false, "d{-DE": false,
 		"de-@E": false, "de-[E": false, "de-D@": false, "de-D[": false,
