@@ -32,7 +32,8 @@ var kindNames = [...]string{"constraint", "required", "unknown-field", "type", "
 
 // String returns the kind's name, e.g. "unknown-field".
 func (k Kind) String() string {
-	if int(k) < len(kindNames) {
+	// One unsigned comparison also sends negative kinds to the fallback.
+	if uint(k) < uint(len(kindNames)) {
 		return kindNames[k]
 	}
 	return "constraint"
@@ -169,7 +170,7 @@ func (v *Validator) explain(e *jsonschema.ValidationError, data any) []Violation
 			"multipleOf": {"a multiple of", s.MultipleOf},
 		}[keyword]
 		if r, ok := bounds.bound.(*big.Rat); ok && r != nil {
-			return at(KindConstraint, "must be %s %s; got %s", bounds.words, r.RatString(), describe(value))
+			return at(KindConstraint, "must be %s %s; got %s", bounds.words, decimal(r), describe(value))
 		}
 	case "minItems":
 		return at(KindConstraint, "must have at least %s; it has %d", plural(s.MinItems, "item"), listLen(value))
@@ -412,6 +413,15 @@ func listLen(v any) int {
 }
 
 func describe(v any) string { return source.Describe(v) }
+
+// decimal writes a schema's numeric bound as the schema wrote it, 1.5 and
+// not 3/2: a JSON number is always a finite decimal.
+func decimal(r *big.Rat) string {
+	if n, exact := r.FloatPrec(); exact {
+		return r.FloatString(n)
+	}
+	return r.RatString()
+}
 
 // plural writes "1 item" or "2 items".
 func plural(n int, word string) string {

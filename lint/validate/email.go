@@ -39,6 +39,9 @@ func checkEmail(s string, intl bool) error {
 		if i := strings.IndexByte(rest, '?'); i >= 0 {
 			rest = rest[:i] // drop ?subject=... from a copied link
 		}
+		if rest == "" {
+			return errors.New(`is a "mailto:" link without an address; write just the address, like ` + emailExample)
+		}
 		return fmt.Errorf(`"mailto:" prefix is not part of the address; write just %q`, rest)
 	}
 	// Display-name form "Name <a@b.org>" (RFC 5322 §3.4 name-addr), as
@@ -46,6 +49,9 @@ func checkEmail(s string, intl bool) error {
 	if lt := strings.IndexByte(s, '<'); lt >= 0 {
 		if gt := strings.IndexByte(s[lt:], '>'); gt > 0 {
 			if addr := strings.TrimSpace(s[lt+1 : lt+gt]); strings.IndexByte(addr, '@') > 0 {
+				if strings.TrimSpace(s[:lt]) == "" {
+					return fmt.Errorf("has angle brackets around the address; write just %q", addr)
+				}
 				return fmt.Errorf("has a name as well as the address; keep only the address %q", addr)
 			}
 		}

@@ -386,6 +386,9 @@ func (n Network) asLink(s string) (l link, isLink bool, err error) {
 	if i := strings.Index(s, "://"); i >= 0 {
 		scheme := s[:i]
 		if !strings.EqualFold(scheme, "https") && !strings.EqualFold(scheme, "http") {
+			if scheme == "" {
+				return l, false, fmt.Errorf(`is missing "https:" before "://"; write %q`, "https"+s)
+			}
 			if schemeTypo(scheme) {
 				return l, false, fmt.Errorf("%q looks like a typo for \"https:\"; write %q", scheme+":", "https://"+s[i+3:])
 			}
