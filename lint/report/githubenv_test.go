@@ -42,3 +42,42 @@ func TestReadGitHubContext(t *testing.T) {
 		t.Error("outside GitHub Actions, ok is true")
 	}
 }
+
+// TestReadGitHubContextPayload: the event payload's base branch and head
+// commit win over the environment's; where the payload leaves them out,
+// the environment's stay. Without GITHUB_SERVER_URL the server is
+// github.com.
+func TestReadGitHubContextPayload(t *testing.T) {
+	env := map[string]string{
+		"GITHUB_ACTIONS": "true", "GITHUB_REPOSITORY": "o/r", "GITHUB_SHA": "merge0",
+		"GITHUB_EVENT_PATH": "/event.json", "GITHUB_BASE_REF": "main",
+	}
+	getenv := func(k string) string { return env[k] }
+	for _, tc := range []struct {
+		name, payload                   string
+		sha, baseSHA, baseRef, linkBase string
+	}{
+		{"another base branch",
+			`{"pull_request": {"head": {"sha": "head1"}, "base": {"sha": "base1", "ref": "release/1.x"}}}`,
+			"head1", "base1", "release/1.x", "https://github.com/o/r/blob/head1/"},
+		{"no base branch or head commit",
+			`{"pull_request": {"head": {}, "base": {"sha": "base2"}}}`,
+			"merge0", "base2", "main", "https://github.com/o/r/blob/merge0/"},
+		{"not JSON", `{"pull_request":`, "merge0", "", "main", "https://github.com/o/r/blob/merge0/"},
+	} {
+		read := func(string) ([]byte, error) { return []byte(tc.payload), nil }
+		ctx, ok := ReadGitHubContext(getenv, read)
+		if !ok || ctx.SHA != tc.sha || ctx.BaseSHA != tc.baseSHA || ctx.BaseRef != tc.baseRef || ctx.Fork || ctx.ServerURL != "https://github.com" {
+			t.Errorf("%s: %+v, want SHA %q, BaseSHA %q, BaseRef %q, server https://github.com, no fork", tc.name, ctx, tc.sha, tc.baseSHA, tc.baseRef)
+		}
+		if got := ctx.LinkBase(); got != tc.linkBase {
+			t.Errorf("%s: LinkBase = %q, want %q", tc.name, got, tc.linkBase)
+		}
+	}
+	// Without a repository or a commit there is nothing to link to.
+	for _, c := range []GitHubContext{{ServerURL: "https://github.com", SHA: "x"}, {ServerURL: "https://github.com", Repository: "o/r"}} {
+		if got := c.LinkBase(); got != "" {
+			t.Errorf("%+v: LinkBase = %q, want none", c, got)
+		}
+	}
+}
