@@ -1,3 +1,9 @@
+// The nobrowser tag leaves these tests out where a run repeats the suite
+// hundreds of times and a browser per run would dominate it: mutation
+// testing (docs/testing.md).
+
+//go:build !nobrowser
+
 package report
 
 import (
