@@ -512,6 +512,8 @@ func TestSARIFLevel(t *testing.T) {
 func TestEscapePath(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"content/entry.md", "content/entry.md"},
+		// The ends of each letter and digit range stay as they are.
+		{"azAZ09/zz-ZZ-99.md", "azAZ09/zz-ZZ-99.md"},
 		{"a b.md", "a%20b.md"},
 		{"Café/ünï.md", "Caf%C3%A9/%C3%BCn%C3%AF.md"},
 		{"100%.md", "100%25.md"},
