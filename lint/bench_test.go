@@ -113,9 +113,9 @@ func BenchmarkRules(b *testing.B) {
 func BenchmarkCorpus1k(b *testing.B)  { benchCorpus(b, 1000) }
 func BenchmarkCorpus10k(b *testing.B) { benchCorpus(b, 10000) }
 
-// benchCorpus writes n clean entries to a folder once, outside the timer,
-// and lints the folder with Run, with one and with two workers.
-func benchCorpus(b *testing.B, n int) {
+// writeCorpus writes n clean generated entries (seed 1) to a new
+// temporary folder and returns it.
+func writeCorpus(b *testing.B, n int) string {
 	dir := b.TempDir()
 	files, _ := corpus.Build(n, 1, 0)
 	for _, f := range files {
@@ -127,6 +127,13 @@ func benchCorpus(b *testing.B, n int) {
 			b.Fatal(err)
 		}
 	}
+	return dir
+}
+
+// benchCorpus writes n clean entries to a folder once, outside the timer,
+// and lints the folder with Run, with one and with two workers.
+func benchCorpus(b *testing.B, n int) {
+	dir := writeCorpus(b, n)
 	cat, cfg := builtin(b)
 	fsys := os.DirFS(dir)
 	for _, jobs := range []int{1, 2} {

@@ -3,11 +3,9 @@ package lint_test
 import (
 	"context"
 	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/glasgow-open-data/contentlint/lint"
-	"github.com/glasgow-open-data/contentlint/lint/corpus"
 )
 
 // BenchmarkCrossEntries10k lints 10,000 generated entries with the
@@ -17,18 +15,8 @@ import (
 // location as vocabularies too. The ratio of the last two to the first is
 // what the checks across entries cost (docs/performance.md).
 func BenchmarkCrossEntries10k(b *testing.B) {
-	dir := b.TempDir()
 	const n = 10000
-	files, _ := corpus.Build(n, 1, 0)
-	for _, f := range files {
-		full := filepath.Join(dir, filepath.FromSlash(f.Path))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			b.Fatal(err)
-		}
-		if err := os.WriteFile(full, f.Data, 0o644); err != nil {
-			b.Fatal(err)
-		}
-	}
+	dir := writeCorpus(b, n)
 	cat, builtinCfg := builtin(b)
 	// Copies: the built-in configuration is shared by every test.
 	variant := func(severities lint.Severities, vocabulary []string) *lint.Config {
