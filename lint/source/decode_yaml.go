@@ -22,7 +22,7 @@ func decodeYAML(doc *Document, x *LineIndex, start, end int, subject string) {
 	src := x.src[start:end]
 	var root yaml.Node
 	if err := yaml.Unmarshal(src, &root); err != nil {
-		if is, ok := yamlSyntaxIssue(src); ok {
+		if is, ok := yamlSyntaxIssue(src, x.Pos(start).Line); ok {
 			doc.fail(ProblemSyntax, x.Span(start+is.start, start+max(is.end, is.start+1)), "YAML syntax error: "+is.message)
 			return
 		}

@@ -72,19 +72,24 @@ type yamlScanner struct {
 	// line state
 	n, lineStart, indent int
 	failed               bool // a problem was reported on this line
-	valueStart           int  // where the last quoted or flow value started
+	// firstLine is the file's line number of src's first line: messages
+	// name lines of the file, not of the front matter.
+	firstLine  int
+	valueStart int // where the last quoted or flow value started
 }
 
 // yamlSyntaxIssue explains why src, which go-yaml cannot parse, is not
 // valid YAML: the first problem the scanner finds that go-yaml confirms.
-func yamlSyntaxIssue(src []byte) (yamlIssue, bool) {
+// firstLine is the line of the file src starts on, for the line numbers
+// messages quote.
+func yamlSyntaxIssue(src []byte, firstLine int) (yamlIssue, bool) {
 	if i, r := firstYAMLControl(src); i >= 0 {
 		if r == utf8.RuneError {
 			return yamlIssue{start: i, end: i + 1, message: fmt.Sprintf("invalid UTF-8 byte 0x%02x; save the file as UTF-8", src[i])}, true
 		}
 		return yamlIssue{start: i, end: i + utf8.RuneLen(r), message: fmt.Sprintf("control character %U is not allowed in YAML; remove it (only tabs and line breaks may appear)", r)}, true
 	}
-	s := &yamlScanner{src: src, x: NewLineIndex(src), anchors: map[string]bool{}, blockParent: -1}
+	s := &yamlScanner{src: src, x: NewLineIndex(src), anchors: map[string]bool{}, blockParent: -1, firstLine: firstLine}
 	s.scan()
 	// Each check parses up to the whole text twice; a few are enough, as
 	// the real error is among the first issues the scanner sees.
@@ -149,6 +154,9 @@ func (s *yamlScanner) scan() {
 		s.unclosedFlow(s.flow[len(s.flow)-1], "never closed")
 	}
 }
+
+// fileLine turns a line number of src into the file's.
+func (s *yamlScanner) fileLine(n int) int { return n + max(s.firstLine, 1) - 1 }
 
 func (s *yamlScanner) unclosedFlow(o yamlOpen, how string) {
 	what, closer := "list", ']'
@@ -227,11 +235,11 @@ func (s *yamlScanner) line() {
 			if prev.key != "" {
 				s.issue(s.lineStart+ind, end, s.n,
 					"this line is indented more than %q on line %d, so YAML reads it as more of that value, and a value cannot contain \": \"; indent it like %q to make it a field of its own",
-					prev.key, prev.number, prev.key)
+					prev.key, s.fileLine(prev.number), prev.key)
 			} else {
 				s.issue(s.lineStart+ind, end, s.n,
 					"this line is indented more than the list item on line %d, so YAML reads it as more of that item, and a value cannot contain \": \"; quote the value, or line it up with the item",
-					prev.number)
+					s.fileLine(prev.number))
 			}
 			s.resetLine()
 		}
@@ -240,7 +248,7 @@ func (s *yamlScanner) line() {
 	if prev.closed != 0 && ind > prev.indent {
 		s.issue(s.lineStart+ind, s.lineStart+len(bytes.TrimRight(t, " \t")), prev.number,
 			"this line is indented under %q (line %d), whose value already ended with its closing %s; move the text inside the value, or indent it like %q to make it a field of its own",
-			prev.key, prev.number, quoteChar(closerOf(prev.closed)), prev.key)
+			prev.key, s.fileLine(prev.number), quoteChar(closerOf(prev.closed)), prev.key)
 		s.resetLine()
 		return
 	}
@@ -661,7 +669,7 @@ func (s *yamlScanner) scanFlow(t []byte, i int) (end int, closed bool) {
 			if c != closerOf(o.char) {
 				where := fmt.Sprintf("column %d", s.x.Pos(o.offset).Column)
 				if o.line != s.n {
-					where = fmt.Sprintf("line %d, column %d", o.line, s.x.Pos(o.offset).Column)
+					where = fmt.Sprintf("line %d, column %d", s.fileLine(o.line), s.x.Pos(o.offset).Column)
 				}
 				s.issue(s.lineStart+i, s.lineStart+i+1, o.line, "%s does not close the %s opened at %s; use %s", quoteChar(c), quoteChar(o.char), where, quoteChar(closerOf(o.char)))
 				s.flow = nil

@@ -101,6 +101,35 @@ func TestYAMLSyntaxErrors(t *testing.T) {
 	}
 }
 
+// TestYAMLSyntaxLinesOfTheFile: the lines a message names are the file's,
+// counted from its first line, not from the front matter's: the opener
+// "---" and anything above it come first.
+func TestYAMLSyntaxLinesOfTheFile(t *testing.T) {
+	for _, tc := range []struct {
+		name, yaml string
+		at, want   string
+	}{
+		{"indented under a value", "title: x\n  description: y\n", "4:3", `this line is indented more than "title" on line 3,`},
+		{"continuation of a list item", "tags:\n  - a\n    - b: c\n", "5:5", "indented more than the list item on line 4,"},
+		{"text after a quote on the next line", "title: \"Glasgow\"\n  Open Data\n", "4:3", `indented under "title" (line 3),`},
+		{"wrong closer on a later line", "tags: [a,\n  b}\n", "4:4", `"}" does not close the "[" opened at line 3, column 7`},
+	} {
+		// Two lines before the YAML: a blank line and the opener.
+		src := "\n---\n" + tc.yaml + "---\n"
+		x := NewLineIndex([]byte(src))
+		start := len("\n---\n")
+		d := Decode(x, FormatYAML, start, start+len(tc.yaml), "front matter")
+		if len(d.Problems) == 0 {
+			t.Errorf("%s: no problem reported", tc.name)
+			continue
+		}
+		p := d.Problems[0]
+		if at := fmt.Sprintf("%d:%d", p.Span.Start.Line, p.Span.Start.Column); at != tc.at || !strings.Contains(p.Message, tc.want) {
+			t.Errorf("%s: got %s %q, want %s and %q", tc.name, at, p.Message, tc.at, tc.want)
+		}
+	}
+}
+
 // TestYAMLSyntaxValid: text that parses is never explained as an error,
 // however odd it looks to the scanner.
 func TestYAMLSyntaxValid(t *testing.T) {
