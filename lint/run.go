@@ -219,9 +219,17 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		perConfigMu.Unlock()
 		res.Verdicts = v
 	}
+	// The configurations whose collections passed files over, for the
+	// warning when nothing was linted.
+	skippedBy := map[string]bool{}
 	if stdin == 1 {
 		l := linterFor(stdinCfg)
-		if k := lintStdin(l, opts, stdinCfg, res, &ignored, trackerFor(stdinCfg)); k != nil {
+		skipped := len(res.Skipped)
+		k := lintStdin(l, opts, stdinCfg, res, &ignored, trackerFor(stdinCfg))
+		if len(res.Skipped) > skipped {
+			skippedBy[stdinCfg.Name] = true
+		}
+		if k != nil {
 			crosses[l].add(k)
 			res.Files++
 			if opts.ListLinted {
@@ -267,6 +275,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		kept     *keptEntry
 		cross    *crossRun
 		skipped  string
+		config   string // the configuration that passed a skipped file over
 	}
 	results := make(chan fileResult, 64)
 	var wg sync.WaitGroup
@@ -278,7 +287,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 				l, c := collectionOf(p)
 				trackerFor(l.config).note(p)
 				if c == nil {
-					results <- fileResult{skipped: p}
+					results <- fileResult{skipped: p, config: l.config.Name}
 					continue
 				}
 				findings, k := l.lintFile(p, c)
@@ -290,6 +299,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	for r := range results {
 		if r.skipped != "" {
 			res.Skipped = append(res.Skipped, r.skipped)
+			skippedBy[r.config] = true
 			continue
 		}
 		res.Files++
@@ -328,11 +338,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		res.Warnings = append(res.Warnings, trackers[cfg].warnings(ctx, opts.FS)...)
 	}
 	if res.Files == 0 && res.OutOfScope == 0 {
-		cfg := opts.Config
-		if cfg == nil && len(cfgs) > 0 {
-			cfg = cfgs[0]
-		}
-		res.Warnings = append(res.Warnings, noFileLinted(res, cfg, ignored.Load(), paths, name))
+		res.Warnings = append(res.Warnings, noFileLinted(res, slices.Sorted(maps.Keys(skippedBy)), ignored.Load(), paths, name))
 	}
 	return res, nil
 }
@@ -393,11 +399,12 @@ func stdinDisplayName(opts Options) string {
 	return opts.StdinName
 }
 
-// noFileLinted says why a run linted no file.
-func noFileLinted(res *Result, cfg *Config, ignored int64, paths []string, name func(string) string) string {
+// noFileLinted says why a run linted no file; configs names the
+// configurations whose collections passed files over.
+func noFileLinted(res *Result, configs []string, ignored int64, paths []string, name func(string) string) string {
 	var why []string
 	if n := len(res.Skipped); n > 0 {
-		why = append(why, fmt.Sprintf("%s in no collection of %s (--verbose lists them)", plural(n, "file"), cfg.Name))
+		why = append(why, fmt.Sprintf("%s in no collection of %s (--verbose lists them)", plural(n, "file"), strings.Join(configs, " or ")))
 	}
 	if ignored > 0 {
 		why = append(why, fmt.Sprintf("%s matched the configuration's ignore globs", plural(int(ignored), "file")))

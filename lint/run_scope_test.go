@@ -83,3 +83,47 @@ func TestLintedListedOnRequest(t *testing.T) {
 		}
 	}
 }
+
+// TestNoFileLintedNamesItsConfiguration: when nothing is linted because no
+// collection claims the files, the warning names the configuration that
+// passed them over (the file's nearest one), not the run's.
+func TestNoFileLintedNamesItsConfiguration(t *testing.T) {
+	cat := lint.DefaultCatalogue()
+	runCfg := &lint.Config{Name: "builtin:default", Dir: ".", Collections: []*lint.Collection{{Name: "all", Include: []string{"**/*.md"}}}}
+	site := &lint.Config{Name: "site/.contentlint.yaml", Dir: "site", Collections: []*lint.Collection{{Name: "entries", Include: []string{"entries/*.md"}}}}
+	docs := &lint.Config{Name: "docs/.contentlint.yaml", Dir: "docs", Collections: []*lint.Collection{{Name: "pages", Include: []string{"pages/*.md"}}}}
+	fsys := fstest.MapFS{
+		"site/notes.md": {Data: []byte("---\ntitle: x\n---\n")},
+		"docs/notes.md": {Data: []byte("---\ntitle: x\n---\n")},
+	}
+	configFor := func(p string) (*lint.Config, error) {
+		switch {
+		case strings.HasPrefix(p, "site/"):
+			return site, nil
+		case strings.HasPrefix(p, "docs/"):
+			return docs, nil
+		}
+		return runCfg, nil
+	}
+	for _, tc := range []struct {
+		paths []string
+		stdin string
+		want  string
+	}{
+		{[]string{"site/notes.md"}, "", "no file was linted: 1 file in no collection of site/.contentlint.yaml (--verbose lists them)"},
+		{[]string{"site/notes.md", "docs/notes.md"}, "", "no file was linted: 2 files in no collection of docs/.contentlint.yaml or site/.contentlint.yaml (--verbose lists them)"},
+		{[]string{"-"}, "site/notes.md", "no file was linted: 1 file in no collection of site/.contentlint.yaml (--verbose lists them)"},
+	} {
+		opts := lint.Options{FS: fsys, Paths: tc.paths, Catalogue: cat, Config: runCfg, ConfigFor: configFor, Jobs: 2}
+		if tc.stdin != "" {
+			opts.Stdin, opts.StdinName = strings.NewReader("---\ntitle: x\n---\n"), tc.stdin
+		}
+		res, err := lint.Run(context.Background(), opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Warnings) == 0 || res.Warnings[len(res.Warnings)-1] != tc.want {
+			t.Errorf("lint %v (stdin %q): warnings %q, want last %q", tc.paths, tc.stdin, res.Warnings, tc.want)
+		}
+	}
+}
