@@ -151,8 +151,10 @@ func fieldComment(n *node) string {
 	if empty := n.empties + n.nulls; empty > 0 {
 		s += fmt.Sprintf("; %d empty", empty)
 	}
+	// A defect may be a value of the kind that is still wrong (a
+	// placeholder address), so the count does not say "do not".
 	if k := len(d.defects); k > 0 {
-		s += fmt.Sprintf("; %d %s", k, plural(k, "does not (init lists it as a likely defect)", "do not (init lists them as likely defects)"))
+		s += fmt.Sprintf("; %d %s", k, plural(k, "is a likely defect (init lists it)", "are likely defects (init lists them)"))
 	}
 	return s
 }
