@@ -151,7 +151,7 @@ func (c *Command) baselineCommand() *cli.Command {
 				}
 				var dropped int
 				b, dropped = old.b.Prune(res.Findings, bf.pathOf, bf.linted(res))
-				message = fmt.Sprintf("pruned %s: dropped %s that no longer occur, kept %s", file, plural(dropped, "finding", "findings"), plural(countEntries(b), "finding", "findings"))
+				message = fmt.Sprintf("pruned %s: dropped %s, kept %s", file, plural(dropped, "finding that no longer occurs", "findings that no longer occur"), plural(countEntries(b), "finding", "findings"))
 			} else {
 				b = baseline.New(res.Findings, bf.pathOf)
 				message = fmt.Sprintf("wrote %s: %s in %s", file, plural(countEntries(b), "finding", "findings"), plural(len(res.Linted), "linted file", "linted files"))
