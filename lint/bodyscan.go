@@ -160,7 +160,10 @@ func (s *scanner) line(off, end int) bool {
 	case rest[0] == '>', rest[0] == '|':
 		return false
 	case rest[0] == '<':
-		if depth > 0 || !bytes.HasPrefix(rest, []byte("<!--")) || bytes.Index(rest, []byte("-->")) >= 0 && bytes.Index(rest, []byte("-->")) < 4 {
+		// "<!-->" and "<!--->" are whole comments in CommonMark: the
+		// closer overlaps the opener.
+		closer := bytes.Index(rest, []byte("-->"))
+		if depth > 0 || !bytes.HasPrefix(rest, []byte("<!--")) || 0 <= closer && closer < 4 {
 			return false
 		}
 		s.items, s.para = nil, false

@@ -188,7 +188,7 @@ func ownerOf(h string) *Network {
 // ("slack.com" for "*.slack.com"), which names the network's own domain
 // when it is a registered domain.
 func siteOf(p string) string {
-	for strings.IndexAny(p, "*?") >= 0 {
+	for strings.ContainsAny(p, "*?") {
 		_, p, _ = strings.Cut(p, ".")
 	}
 	if s, err := publicsuffix.EffectiveTLDPlusOne(p); err == nil {
