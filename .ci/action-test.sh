@@ -156,8 +156,12 @@ check "build writes the binary" test -x "$(out build bin)"
 
 echo
 echo "== lint: a pull request in a content repository"
-entry() { # entry FILE FEATURED: a valid entry but for featured
-  sed "s/^featured: true$/featured: $2/" "$root/testdata/ok/seed.md" > "$1"
+entry() { # entry FILE FEATURED: a valid entry but for featured, with its own title, website and email
+  local n
+  n=$(basename "$1" .md) # unique-value would otherwise warn on every copy of the seed
+  sed -e "s/^featured: true$/featured: $2/" -e "s/^title: .*/title: \"Group $n\"/" \
+    -e "s#^website: .*#website: \"https://$n.glasgowopendata.org\"#" \
+    -e "s/^contact_email: .*/contact_email: \"$n@glasgowopendata.org\"/" "$root/testdata/ok/seed.md" > "$1"
 }
 origin="$work/content-origin.git"
 git init -q --bare "$origin"
