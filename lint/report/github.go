@@ -106,8 +106,10 @@ func (g GitHub) Report(w io.Writer, run Run) error {
 		for _, i := range rest {
 			f := run.Findings[i]
 			reg := regionOf(f)
-			fmt.Fprintf(bw, "%s:%d:%d: %s: %s [%s]\n", repoPath(f.Path, inv.RepoRoot, inv.WorkingDirectory), reg.line, reg.col,
-				f.Severity, escapeLogLine(f.Message), f.Rule.ID)
+			// As the text report prints them: escape sequences in a name
+			// or a quoted value would run in the runner's log.
+			fmt.Fprintf(bw, "%s:%d:%d: %s: %s [%s]\n", source.Visible(repoPath(f.Path, inv.RepoRoot, inv.WorkingDirectory)), reg.line, reg.col,
+				f.Severity, oneLine(f.Message), f.Rule.ID)
 		}
 		fmt.Fprintln(bw, "::endgroup::")
 		fmt.Fprintf(bw, "::notice title=contentlint::%s\n", escapeData(fmt.Sprintf(
@@ -128,12 +130,6 @@ func kinds(fs []lint.Finding) map[string]int {
 
 // githubRank orders severities for annotation: errors first.
 func githubRank(s lint.Severity) int { return int(s) }
-
-// escapeLogLine keeps a message on one log line, so that no part of it
-// can start a line that reads as a workflow command.
-func escapeLogLine(s string) string {
-	return strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s)
-}
 
 // repoPath is p relative to the repository root when it lies inside it,
 // else p with forward slashes: the form GitHub resolves annotation and

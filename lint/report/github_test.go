@@ -188,3 +188,21 @@ func TestGitHubRepoRelative(t *testing.T) {
 		t.Errorf("got %q, want the path from the repository root", buf.String())
 	}
 }
+
+// TestGitHubOverflowEscaped: the findings past the annotation budget print
+// as log lines, with a file name's or a message's control characters
+// escaped as in the annotations: the runner's log renders escape sequences.
+func TestGitHubOverflowEscaped(t *testing.T) {
+	fs := []lint.Finding{
+		finding("a.md", lint.SeverityError, rule("r"), 1, 1, 1, 2, "first", "", ""),
+		finding("b\x1b[2J.md", lint.SeverityError, rule("r"), 2, 3, 2, 4, "title \x1b]0;owned\x07\nnext", "", ""),
+	}
+	var buf bytes.Buffer
+	if err := (GitHub{PerKind: 1}).Report(&buf, Run{Findings: fs}); err != nil {
+		t.Fatal(err)
+	}
+	want := "b\\x1b[2J.md:2:3: error: title \\x1b]0;owned\\x07 next [r]\n"
+	if !strings.Contains(buf.String(), "::group::1 more finding not shown as annotations\n"+want+"::endgroup::\n") {
+		t.Errorf("overflow lines not escaped:\n%s", buf.String())
+	}
+}

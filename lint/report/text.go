@@ -56,7 +56,7 @@ func (Text) Report(w io.Writer, run Run) error {
 			// The places a finding relates to, one a line under it.
 			for _, r := range f.Related {
 				fmt.Fprintf(bw, "  %s %s: %s\n", paint(ansiDim, "see"),
-					fmt.Sprintf("%s:%d:%d", filepath.FromSlash(r.Path), r.Span.Start.Line, r.Span.Start.Column), oneLine(r.Message))
+					fmt.Sprintf("%s:%d:%d", source.Visible(filepath.FromSlash(r.Path)), r.Span.Start.Line, r.Span.Start.Column), oneLine(r.Message))
 			}
 		}
 	}

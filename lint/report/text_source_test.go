@@ -60,6 +60,17 @@ func TestTextColor(t *testing.T) {
 		t.Errorf("got\n%q\nwant\n%q", got, want)
 	}
 
+	// A related place's file name is escaped like the finding's own.
+	buf.Reset()
+	evil := related(finding("a.md", lint.SeverityError, rule("r"), 1, 3, 1, 5, "bad", "", ""),
+		lint.Related{Path: "b\x1b[2J.md", Span: lint.Span{Start: lint.Pos{Line: 2, Column: 1}}, Message: "also here"})
+	if err := (Text{}).Report(&buf, Run{Findings: []lint.Finding{evil}, Invocation: Invocation{ShowSource: true}}); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := buf.String(), "a.md:1:3: error: bad [r]\n  see b\\x1b[2J.md:2:1: also here\n"; got != want {
+		t.Errorf("related path: got %q, want %q", got, want)
+	}
+
 	// Without colour and without the source: the plain line only.
 	buf.Reset()
 	if err := (Text{}).Report(&buf, Run{Findings: fs[:1]}); err != nil {

@@ -20,7 +20,7 @@ work=${WORK:-$(mktemp -d /tmp/contentlint-cross.XXXXXX)}
 mkdir -p "$work/bin"
 cd "$root"
 go build -o "$work/bin/contentlint" ./cmd/contentlint
-go build -o "$work/bin/contentlint-corpus" ./cmd/contentlint-corpus
+go build -o "$work/bin/contentlint-corpus" ./testdata/perf/corpus
 for n in 10000 50000; do
 	[ -d "$work/c$n" ] || "$work/bin/contentlint-corpus" -n $n -seed 1 -defects 0 "$work/c$n" >/dev/null
 done
