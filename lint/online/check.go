@@ -344,7 +344,7 @@ func (c *Checker) networkFailure(err error, u *url.URL, attempt int) outcome {
 	switch {
 	case errors.As(err, &refused):
 		how := "contentlint connects to such addresses only with --online-allow-private"
-		if refused.Why == "a cloud metadata address" {
+		if refused.Why == metadataAddress {
 			how = "contentlint never connects to cloud metadata services"
 		}
 		return outcome{verdict: verdict(lint.StatusRefused, "%s; %s", refused, how)}

@@ -95,33 +95,40 @@ var internal = []struct {
 	{netip.MustParsePrefix("fec0::/10"), "a site-local address"},
 }
 
-// embedded4 are IPv6 prefixes that carry an IPv4 address in their last 32
-// bits (NAT64, RFC 6052) or after the prefix (6to4, RFC 3056), through
-// which a private IPv4 address could otherwise be reached.
+// nat64 and sixToFour are IPv6 prefixes that carry an IPv4 address in
+// their last 32 bits (NAT64, RFC 6052) or after the prefix (6to4, RFC
+// 3056), through which a private or metadata IPv4 address could otherwise
+// be reached.
 var nat64 = netip.MustParsePrefix("64:ff9b::/96")
 var sixToFour = netip.MustParsePrefix("2002::/16")
+
+// metadataAddress is refusal's reason for a cloud metadata service, which
+// no flag allows.
+const metadataAddress = "a cloud metadata address"
 
 // refusal says why the checker will not connect to a, or "" when it may.
 // Loopback, private, link-local and other internal addresses are allowed
 // only with allowPrivate; cloud metadata services never.
 func refusal(a netip.Addr, allowPrivate bool) string {
 	a = a.Unmap()
-	for _, p := range cloudMetadata {
-		if p.Contains(a) {
-			return "a cloud metadata address"
-		}
-	}
-	if allowPrivate {
-		return ""
-	}
+	// The IPv4 address inside comes first: a metadata service wrapped in
+	// IPv6 is refused even with allowPrivate.
 	if a.Is6() {
 		b := a.As16()
 		switch {
 		case nat64.Contains(a):
-			return refusal(netip.AddrFrom4([4]byte{b[12], b[13], b[14], b[15]}), false)
+			return refusal(netip.AddrFrom4([4]byte{b[12], b[13], b[14], b[15]}), allowPrivate)
 		case sixToFour.Contains(a):
-			return refusal(netip.AddrFrom4([4]byte{b[2], b[3], b[4], b[5]}), false)
+			return refusal(netip.AddrFrom4([4]byte{b[2], b[3], b[4], b[5]}), allowPrivate)
 		}
+	}
+	for _, p := range cloudMetadata {
+		if p.Contains(a) {
+			return metadataAddress
+		}
+	}
+	if allowPrivate {
+		return ""
 	}
 	switch {
 	case !a.IsValid():

@@ -38,12 +38,15 @@ func TestRefusal(t *testing.T) {
 		{"100.64.1.1", false, "a carrier-grade NAT address"},
 		{"224.0.0.1", false, "a multicast address"},
 		{"255.255.255.255", false, "the broadcast address"},
-		{"::ffff:10.0.0.1", false, "a private address"},        // IPv4-mapped
-		{"64:ff9b::a00:1", false, "a private address"},         // NAT64 of 10.0.0.1
-		{"2002:7f00:1::1", false, "a loopback address"},        // 6to4 of 127.0.0.1
-		{"169.254.169.254", false, "a cloud metadata address"}, // the usual one
-		{"169.254.169.254", true, "a cloud metadata address"},  // even when private is allowed
-		{"168.63.129.16", true, "a cloud metadata address"},    // Azure's, a public address
+		{"::ffff:10.0.0.1", false, "a private address"},          // IPv4-mapped
+		{"64:ff9b::a00:1", false, "a private address"},           // NAT64 of 10.0.0.1
+		{"2002:7f00:1::1", false, "a loopback address"},          // 6to4 of 127.0.0.1
+		{"64:ff9b::a9fe:a9fe", true, "a cloud metadata address"}, // NAT64 of 169.254.169.254, even when private is allowed
+		{"2002:a9fe:a9fe::1", true, "a cloud metadata address"},  // 6to4 of it
+		{"64:ff9b::a00:1", true, ""},                             // NAT64 of 10.0.0.1, private allowed
+		{"169.254.169.254", false, "a cloud metadata address"},   // the usual one
+		{"169.254.169.254", true, "a cloud metadata address"},    // even when private is allowed
+		{"168.63.129.16", true, "a cloud metadata address"},      // Azure's, a public address
 		{"fd00:ec2::254", true, "a cloud metadata address"},
 		{"100.100.100.200", true, "a cloud metadata address"},
 		{"127.0.0.1", true, ""},
