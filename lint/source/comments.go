@@ -99,39 +99,10 @@ func tomlComments(src []byte) [][2]int {
 			out = append(out, [2]int{i, end})
 			i = end
 		case '"', '\'':
-			if bytes.HasPrefix(src[i:], []byte{c, c, c}) {
-				stop := bytes.Index(src[i+3:], []byte{c, c, c})
-				for stop >= 0 && c == '"' && escapedAt(src, i+3+stop) {
-					next := bytes.Index(src[i+3+stop+1:], []byte{c, c, c})
-					if next < 0 {
-						stop = -1
-						break
-					}
-					stop += 1 + next
-				}
-				if stop < 0 {
-					return out
-				}
-				i += 3 + stop + 2
-				continue
-			}
-			for i++; i < len(src) && src[i] != c && src[i] != '\n'; i++ {
-				if c == '"' && src[i] == '\\' {
-					i++
-				}
-			}
+			i = tomlStringEnd(src, i) - 1
 		}
 	}
 	return out
-}
-
-// escapedAt reports whether the byte at off follows an odd number of backslashes.
-func escapedAt(src []byte, off int) bool {
-	n := 0
-	for i := off - 1; i >= 0 && src[i] == '\\'; i-- {
-		n++
-	}
-	return n%2 == 1
 }
 
 // lineEnd returns the offset of the end of the line starting at or

@@ -164,6 +164,43 @@ func isBareKey(b []byte) bool {
 	return true
 }
 
+// tomlStringEnd returns the offset just past the TOML string whose opening
+// quote is at off: basic or literal, on one line or multi-line, with a
+// basic string's escapes. An unclosed one-line string ends at its line's
+// end, an unclosed multi-line one at the end of src. The scanners that skip
+// strings (comments, nesting, value ends) share it so that they agree.
+func tomlStringEnd(src []byte, off int) int {
+	c := src[off]
+	if bytes.HasPrefix(src[off:], []byte{c, c, c}) {
+		for i := off + 3; i < len(src); i++ {
+			if c == '"' && src[i] == '\\' {
+				i++
+				continue
+			}
+			if bytes.HasPrefix(src[i:], []byte{c, c, c}) {
+				// Up to two more quotes belong to the content.
+				j := i + 3
+				for j < len(src) && j < i+5 && src[j] == c {
+					j++
+				}
+				return j
+			}
+		}
+		return len(src)
+	}
+	for i := off + 1; i < len(src); i++ {
+		switch {
+		case c == '"' && src[i] == '\\':
+			i++
+		case src[i] == c:
+			return i + 1
+		case src[i] == '\n':
+			return i
+		}
+	}
+	return len(src)
+}
+
 // tomlNesting returns how deeply arrays and inline tables nest in TOML
 // text, skipping strings and comments; table headers count as one or two.
 func tomlNesting(b []byte) int {
@@ -175,19 +212,7 @@ func tomlNesting(b []byte) int {
 				i++
 			}
 		case '"', '\'':
-			if i+2 < len(b) && b[i+1] == c && b[i+2] == c {
-				end := bytes.Index(b[i+3:], []byte{c, c, c})
-				if end < 0 {
-					return deepest
-				}
-				i += 3 + end + 2
-				continue
-			}
-			for i++; i < len(b) && b[i] != c && b[i] != '\n'; i++ {
-				if c == '"' && b[i] == '\\' {
-					i++
-				}
-			}
+			i = tomlStringEnd(b, i) - 1
 		case '[', '{':
 			depth++
 			deepest = max(deepest, depth)
@@ -482,35 +507,7 @@ func (w *tomlWalker) valueEnd(off int) int {
 	}
 	switch c := src[off]; c {
 	case '"', '\'':
-		if bytes.HasPrefix(src[off:], []byte{c, c, c}) {
-			i := off + 3
-			for i < len(src) {
-				if c == '"' && src[i] == '\\' {
-					i += 2
-					continue
-				}
-				if bytes.HasPrefix(src[i:], []byte{c, c, c}) {
-					// Up to two more quotes belong to the content.
-					j := i + 3
-					for j < len(src) && j < i+5 && src[j] == c {
-						j++
-					}
-					return j
-				}
-				i++
-			}
-			return len(src)
-		}
-		for i := off + 1; i < len(src); i++ {
-			if c == '"' && src[i] == '\\' {
-				i++
-				continue
-			}
-			if src[i] == c {
-				return i + 1
-			}
-		}
-		return len(src)
+		return tomlStringEnd(src, off)
 	case '[', '{':
 		closer := byte(']')
 		if c == '{' {

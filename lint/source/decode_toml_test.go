@@ -201,3 +201,35 @@ func TestTOMLNumbers(t *testing.T) {
 		t.Errorf("problems at %v", at)
 	}
 }
+
+// TestTOMLStringEnd: every scanner that skips TOML strings ends them in the
+// same place, escapes and closing quote runs included; brackets inside a
+// multi-line string after an escaped quote are text, not nesting.
+func TestTOMLStringEnd(t *testing.T) {
+	for _, tc := range []struct {
+		src  string
+		want int
+	}{
+		{`"a" x`, 3},
+		{`"a\"b" x`, 6},
+		{`'a\' x`, 4}, // literal: no escapes
+		{"\"open\nb = 1", 5},
+		{`"""a"""x`, 7},
+		{`"""a \""" b""" x`, 14},
+		{`"""a""""" x`, 9}, // up to two more quotes belong to the content
+		{`'''a'''x`, 7},
+		{`"""never closed`, 15},
+	} {
+		if got := tomlStringEnd([]byte(tc.src), 0); got != tc.want {
+			t.Errorf("tomlStringEnd(%q) = %d, want %d", tc.src, got, tc.want)
+		}
+	}
+	deep := "a = \"\"\"x \\\"\"\" " + strings.Repeat("[", MaxDepth+1) + " y\"\"\"\n"
+	if n := tomlNesting([]byte(deep)); n != 0 {
+		t.Errorf("tomlNesting counts %d levels inside a multi-line string", n)
+	}
+	x := NewLineIndex([]byte(deep))
+	if d := Decode(x, FormatTOML, 0, len(deep), "front matter"); len(d.Problems) != 0 {
+		t.Errorf("valid TOML with brackets in a string: %v", d.Problems)
+	}
+}
