@@ -157,13 +157,16 @@ func (c *Collected) Report(r *Rule, at Place, related []Related, format string, 
 // ReadEntry reads and parses the file at path of the run's file system
 // again, for a Finish step that needs more of a file than its Collect kept
 // (where a duplicate value is, the headings of a link's target). It
-// returns nil when the file cannot be read.
+// returns nil when the file cannot be read or parsed far enough to check.
 func (c *Collected) ReadEntry(p string) *Entry {
 	src, err := c.linter.readFile(p)
 	if err != nil {
 		return nil
 	}
-	return c.linter.parser.Parse(p, src)
+	if e := c.linter.parser.Parse(p, src); !e.Fatal {
+		return e
+	}
+	return nil
 }
 
 // Pass returns a pass over an entry read with ReadEntry, in collection
@@ -188,13 +191,8 @@ func (c *Collected) Outside(coll *Collection, fn func(Kept)) {
 		if c.Linted(p) {
 			continue
 		}
-		src, err := c.linter.readFile(p)
-		if err != nil {
-			fn(Kept{Path: p, Collection: coll})
-			continue
-		}
-		e := c.linter.parser.Parse(p, src)
-		if e.Fatal {
+		e := c.ReadEntry(p)
+		if e == nil {
 			fn(Kept{Path: p, Collection: coll})
 			continue
 		}
@@ -342,13 +340,8 @@ func (l *Linter) collectOne(ch *Check, p *Pass, k *keptEntry) (v any) {
 
 // internalError is the finding that says a check broke.
 func (l *Linter) internalError(ch *Check, k *keptEntry, span Span, line string, v any) Finding {
-	ids := make([]string, len(ch.Rules))
-	for i, r := range ch.Rules {
-		ids[i] = r.ID
-	}
 	return Finding{Path: k.path, Severity: l.config.Severity(ruleInternalError, k.coll), Collection: k.collectionName(), SourceLine: line,
-		Diagnostic: Diagnostic{Rule: ruleInternalError, Span: span,
-			Message: fmt.Sprintf("the check for %s failed: %v; please report this with the file", strings.Join(ids, ", "), v)}}
+		Diagnostic: Diagnostic{Rule: ruleInternalError, Span: span, Message: ch.failed(v)}}
 }
 
 // finish runs every cross-entry check's Finish step over what the run
@@ -377,7 +370,7 @@ func (l *Linter) finish(run *crossRun, name func(string) string) []Finding {
 			if sev := l.config.Severity(ruleUnusedSuppression, f.coll); sev != SeverityOff {
 				out = append(out, Finding{Path: p, Severity: sev, Collection: f.collectionName(), SourceLine: d.line,
 					Diagnostic: Diagnostic{Rule: ruleUnusedSuppression, Span: d.span,
-						Message: fmt.Sprintf("contentlint-%s %s silences nothing; remove it", d.kind, strings.Join(d.rules, ", "))}})
+						Message: d.unused()}})
 			}
 		}
 	}

@@ -84,11 +84,8 @@ func (l *Linter) check(e *Entry, c *Collection, exists func(string) bool, reread
 		if sev == SeverityOff {
 			return
 		}
-		line := ""
-		if d.Span.Start.Line >= 1 && d.Span.Start.Line <= e.Lines.Lines() {
-			line = string(e.Lines.LineText(d.Span.Start.Line))
-		}
-		out = append(out, Finding{Path: e.Path, Severity: sev, Collection: k.collectionName(), Diagnostic: d, SourceLine: line, Section: sectionAt(e, d.Span.Start.Offset)})
+		out = append(out, Finding{Path: e.Path, Severity: sev, Collection: k.collectionName(), Diagnostic: d,
+			SourceLine: lineText(e, d.Span.Start.Line), Section: sectionAt(e, d.Span.Start.Offset)})
 	}
 	for _, d := range e.Problems {
 		add(d)
@@ -156,17 +153,21 @@ func (l *Linter) loadEntrySchema(entryPath, ref string) (*schema.Validator, erro
 	return l.schemas.Load(p)
 }
 
+// failed is the internal-error message of a check that panicked with v.
+func (ch *Check) failed(v any) string {
+	ids := make([]string, len(ch.Rules))
+	for i, r := range ch.Rules {
+		ids[i] = r.ID
+	}
+	return fmt.Sprintf("the check for %s failed: %v; please report this with the file", strings.Join(ids, ", "), v)
+}
+
 // runSafely runs one check, turning a panic into an internal-error finding
 // so that one bug cannot stop the run.
 func (l *Linter) runSafely(ch *Check, p *Pass) {
 	defer func() {
 		if v := recover(); v != nil {
-			ids := make([]string, len(ch.Rules))
-			for i, r := range ch.Rules {
-				ids[i] = r.ID
-			}
-			p.report(Diagnostic{Rule: ruleInternalError, Span: p.Entry.Lines.Span(0, 0),
-				Message: fmt.Sprintf("the check for %s failed: %v; please report this with the file", strings.Join(ids, ", "), v)})
+			p.report(Diagnostic{Rule: ruleInternalError, Span: p.Entry.Lines.Span(0, 0), Message: ch.failed(v)})
 		}
 	}()
 	ch.Run(p)

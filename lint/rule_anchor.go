@@ -132,7 +132,7 @@ func finishFragmentLinks(c *Collected) {
 			t := targets[l.target]
 			if t == nil {
 				t = &target{}
-				if e := c.ReadEntry(l.target); e != nil && !e.Fatal && e.body != nil {
+				if e := c.ReadEntry(l.target); e != nil && e.body != nil {
 					t.anchors, t.known = entryAnchors(e), true
 				}
 				targets[l.target] = t

@@ -230,7 +230,7 @@ func namePlace(c *Collected, at Place, name string) Place {
 	if key == "" {
 		return at
 	}
-	if e := c.ReadEntry(at.Path); e != nil && !e.Fatal {
+	if e := c.ReadEntry(at.Path); e != nil {
 		found := at
 		eachField(e.Data, func(ptr string, keys []string, v any) {
 			if s, ok := scalarText(v); ok && s == name && matchField(key, keys) && found.Line == "" {

@@ -195,7 +195,7 @@ func finishUnique(c *Collected) {
 		values, kept := k.Value.([]uniqueValue)
 		if !kept {
 			e := c.ReadEntry(k.Path)
-			if e == nil || e.Fatal {
+			if e == nil {
 				continue // gone or changed since it was linted
 			}
 			values = uniqueValues(c.Pass(e, k.Collection))

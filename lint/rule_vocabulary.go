@@ -179,7 +179,7 @@ func vocabularyPlace(c *Collected, k Kept, v vocabularyValue) (Place, bool) {
 		return Place{}, false
 	}
 	e := c.ReadEntry(k.Path)
-	if e == nil || e.Fatal {
+	if e == nil {
 		return Place{}, false
 	}
 	p := c.Pass(e, k.Collection)

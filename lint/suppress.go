@@ -171,7 +171,7 @@ func (l *Linter) applySuppressions(e *Entry, findings []Finding, c *Collection, 
 			continue
 		}
 		if !d.used && d.kind != "enable" {
-			report(ruleUnusedSuppression, d.span, "contentlint-%s %s silences nothing; remove it", d.kind, strings.Join(d.rules, ", "))
+			report(ruleUnusedSuppression, d.span, "%s", d.unused())
 		}
 	}
 	return append(findings, extra...), cross
@@ -218,4 +218,10 @@ func suppressor(ds []*directive, rule, fam string, line int) *directive {
 		}
 	}
 	return open
+}
+
+// unused is the unused-suppression message for a directive that silenced
+// nothing.
+func (d *directive) unused() string {
+	return fmt.Sprintf("contentlint-%s %s silences nothing; remove it", d.kind, strings.Join(d.rules, ", "))
 }
