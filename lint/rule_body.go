@@ -286,25 +286,11 @@ func runLinkURL(p *Pass) {
 // runLinkEmail checks the addresses of mailto: links and email autolinks.
 func runLinkEmail(p *Pass) {
 	for _, l := range bodyLinks(p.Entry) {
-		var addrs string
-		switch {
-		case l.email:
-			addrs = l.dest
-		case uriScheme(l.dest) == "mailto":
-			// RFC 6068: mailto:addr1,addr2?subject=..., percent-encoded.
-			addrs = l.dest[len("mailto:"):]
-			if i := strings.IndexByte(addrs, '?'); i >= 0 {
-				addrs = addrs[:i]
-			}
-			if dec, err := url.PathUnescape(addrs); err == nil {
-				addrs = dec
-			}
-		default:
+		list, ok := mailtoAddresses(l)
+		if !ok {
 			continue
 		}
-		list := strings.Split(addrs, ",")
 		for _, a := range list {
-			a = strings.TrimSpace(a)
 			err := validate.Email(a)
 			switch {
 			case err == nil:
@@ -315,6 +301,29 @@ func runLinkEmail(p *Pass) {
 			}
 		}
 	}
+}
+
+// mailtoAddresses returns the addresses a link sends mail to, trimmed: an
+// email autolink's address, or those of a mailto: link (RFC 6068:
+// comma-separated before any "?", percent-encoded). ok is false for a
+// link of another kind.
+func mailtoAddresses(l bodyLink) (addrs []string, ok bool) {
+	list := l.dest
+	switch {
+	case l.email:
+	case uriScheme(l.dest) == "mailto":
+		list, _, _ = strings.Cut(l.dest[len("mailto:"):], "?")
+		if dec, err := url.PathUnescape(list); err == nil {
+			list = dec
+		}
+	default:
+		return nil, false
+	}
+	addrs = strings.Split(list, ",")
+	for i, a := range addrs {
+		addrs[i] = strings.TrimSpace(a)
+	}
+	return addrs, true
 }
 
 // bareDomain reports whether a destination without a scheme is a web

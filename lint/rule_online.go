@@ -150,22 +150,15 @@ func onlineOccurrences(e *Entry, c *Collection, cfg *Online) []occurrence {
 	}
 	for _, l := range bodyLinks(e) {
 		d := l.dest
-		switch scheme := uriScheme(d); {
-		case l.email || scheme == "mailto":
-			addrs := d
-			if scheme == "mailto" {
-				addrs, _, _ = strings.Cut(d[len("mailto:"):], "?")
-				if dec, err := url.PathUnescape(addrs); err == nil {
-					addrs = dec
-				}
-			}
-			for _, a := range strings.Split(addrs, ",") {
-				a = strings.TrimSpace(a)
+		if addrs, ok := mailtoAddresses(l); ok {
+			for _, a := range addrs {
 				if t, ok := mailTarget(a); ok {
 					add(occurrence{target: t, span: l.span(e), noun: l.noun(), shown: a}, "mailto:"+a)
 				}
 			}
-		case scheme == "http" || scheme == "https":
+			continue
+		}
+		if scheme := uriScheme(d); scheme == "http" || scheme == "https" {
 			if t, ok := urlTarget(d); ok {
 				add(occurrence{target: t, span: l.span(e), noun: l.noun(), shown: d}, t.Value)
 			}
