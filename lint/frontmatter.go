@@ -68,9 +68,9 @@ func (s *splitter) split(e *Entry) {
 	}
 	// frontmatter reads only the front matter's lines, in a copy prepared
 	// for it; every byte offset stays the same (see forSplitting).
-	region := frontMatterEnd(src, e.Lines.LineEnd(openLine), closingFor(openText))
-	if _, opens := s.opening[openText]; !opens {
-		region = e.Lines.LineEnd(openLine) // enough to see there is no front matter
+	region := e.Lines.LineEnd(openLine) // enough to see there is no front matter
+	if _, opens := s.opening[openText]; opens {
+		region = frontMatterEnd(src, region, closingFor(openText))
 	}
 	split := forSplitting(src[:region], lineStart)
 	var c captured
