@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -136,21 +137,27 @@ func (c *Command) baselineCommand() *cli.Command {
 			if err != nil {
 				return failure(err)
 			}
+			file := ctx.String("output")
+			bf := &baselineFile{name: file, dir: ws.path(filepath.Dir(file)), ws: ws}
+			if ctx.Bool("prune") {
+				// Before the run, which may be long: a missing baseline has
+				// nothing to prune.
+				if bf, err = readBaseline(ws, file); err != nil {
+					if errors.Is(err, fs.ErrNotExist) {
+						err = fmt.Errorf(`%w; run "contentlint baseline" without --prune to create it`, err)
+					}
+					return failure(err)
+				}
+			}
 			res, _, _, _, err := c.runLint(ctx, ws, nil)
 			if err != nil {
 				return err
 			}
-			file := ctx.String("output")
-			bf := &baselineFile{name: file, dir: ws.path(filepath.Dir(file)), ws: ws}
 			var b *baseline.Baseline
 			message := ""
 			if ctx.Bool("prune") {
-				old, err := readBaseline(ws, file)
-				if err != nil {
-					return failure(err)
-				}
 				var dropped int
-				b, dropped = old.b.Prune(res.Findings, bf.pathOf, bf.linted(res))
+				b, dropped = bf.b.Prune(res.Findings, bf.pathOf, bf.linted(res))
 				message = fmt.Sprintf("pruned %s: dropped %s, kept %s", file, plural(dropped, "finding that no longer occurs", "findings that no longer occur"), plural(countEntries(b), "finding", "findings"))
 			} else {
 				b = baseline.New(res.Findings, bf.pathOf)
