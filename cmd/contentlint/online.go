@@ -5,7 +5,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -51,7 +50,7 @@ func (c *Command) startOnline(ctx *cli.Context, cfg *lint.Config) (*onlineRun, e
 		Config:       cfg.Online,
 		AllowPrivate: ctx.Bool("online-allow-private"),
 		Network:      c.Network,
-		UserAgent:    "contentlint/" + semanticVersionOr("dev") + " (+https://github.com/glasgow-open-data/contentlint)",
+		UserAgent:    "contentlint/" + semanticVersion() + " (+https://github.com/glasgow-open-data/contentlint)",
 		GitHubAPI:    c.Getenv("GITHUB_API_URL"),
 		GitHubToken:  c.Getenv("GITHUB_TOKEN"),
 		Warn:         c.Stderr,
@@ -128,14 +127,6 @@ func plural(n int, one, many string) string {
 		return "1 " + one
 	}
 	return fmt.Sprintf("%d %s", n, many)
-}
-
-// semanticVersionOr is the module's version without a "v", or def.
-func semanticVersionOr(def string) string {
-	if v := strings.TrimPrefix(semanticVersion(), "v"); v != "" {
-		return v
-	}
-	return def
 }
 
 // fileCache keeps the online cache in one file, replaced atomically: the
