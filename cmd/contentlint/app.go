@@ -107,8 +107,14 @@ func (c *Command) app() *cli.App {
 		EnableBashCompletion: true,
 		// Exit codes are ours: urfave/cli must never call os.Exit.
 		ExitErrHandler: func(*cli.Context, error) {},
-		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
-			return usageError("%v", err)
+		// urfave/cli's own messages ("flag provided but not defined") do
+		// not say where the flags are listed.
+		OnUsageError: func(ctx *cli.Context, err error, _ bool) error {
+			help := "contentlint --help"
+			if ctx.Command != nil && ctx.Command.Name != "" && ctx.Command.Name != ctx.App.Name {
+				help = "contentlint " + ctx.Command.Name + " --help"
+			}
+			return usageError("%v; %q lists the flags", err, help)
 		},
 		Commands: []*cli.Command{c.lintCommand(), c.baselineCommand(), c.rulesCommand(), c.explainCommand(), c.printConfigCommand(), c.initCommand(), c.completionCommand()},
 		// --format FORMAT=FILE names files, which may hold commas.
