@@ -219,6 +219,9 @@ func formatHelp() string {
 	return strings.Join(parts, "; ")
 }
 
+// rulesFormats are the formats of "contentlint rules".
+var rulesFormats = []string{"text", "json"}
+
 func (c *Command) rulesCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "rules",

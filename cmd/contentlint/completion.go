@@ -82,12 +82,16 @@ func (c *Command) completionCommand() *cli.Command {
 	}
 }
 
-// flagValues are the values completion offers after a flag that takes one
-// of a fixed set.
-func flagValues() map[string][]string {
+// flagValues are the values completion offers after a flag of command
+// that takes one of a fixed set.
+func flagValues(command string) map[string][]string {
+	formats := report.Names()
+	if command == "rules" {
+		formats = rulesFormats
+	}
 	return map[string][]string{
-		"format":           report.Names(),
-		"f":                report.Names(),
+		"format":           formats,
+		"f":                formats,
 		"fail-on":          {"error", "warning", "note", "never"},
 		"sarif-suppressed": {"include", "omit"},
 	}
@@ -106,7 +110,7 @@ func (c *Command) completeFlagValue(args []string) bool {
 	if !strings.HasPrefix(args[n-2], "-") || strings.Contains(prev, "=") {
 		return false
 	}
-	values, ok := flagValues()[prev]
+	values, ok := flagValues(args[1])[prev]
 	if !ok {
 		return false
 	}
