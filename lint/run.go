@@ -35,8 +35,10 @@ type Options struct {
 	ConfigFor func(path string) (*Config, error)
 	// Scope, when set, limits the run to the files it accepts (those a
 	// change touched, for --changed-since): the others are walked and
-	// counted in Result.OutOfScope, not linted. No check reads other
-	// entries yet; one that does must still be given every file.
+	// counted in Result.OutOfScope, not linted. The checks across entries
+	// see what is linted: unique-value and vocabulary-near-miss compare the
+	// entries in scope with each other only, while reference-missing and
+	// link-anchor read the targets they need from the file system.
 	Scope func(path string) bool
 	// GitIgnore, when set, skips in folder walks what git ignores.
 	GitIgnore *GitIgnore

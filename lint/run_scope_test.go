@@ -127,3 +127,33 @@ func TestNoFileLintedNamesItsConfiguration(t *testing.T) {
 		}
 	}
 }
+
+// TestScopeAndUniqueValues: unique-value compares the entries a run lints;
+// an entry Scope leaves out is not compared (Options.Scope says so), and
+// the same two entries in scope are.
+func TestScopeAndUniqueValues(t *testing.T) {
+	cfg := &lint.Config{Name: "c", Dir: ".", Collections: []*lint.Collection{{Name: "e", Include: []string{"*.md"}, Unique: []string{"title"}}}}
+	fsys := fstest.MapFS{
+		"a.md": {Data: []byte("---\ntitle: Same\n---\n")},
+		"b.md": {Data: []byte("---\ntitle: Same\n---\n")},
+	}
+	count := func(scope func(string) bool) int {
+		res, err := lint.Run(context.Background(), lint.Options{FS: fsys, Config: cfg, Catalogue: lint.DefaultCatalogue(), Scope: scope})
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, f := range res.Findings {
+			if f.Rule.ID == "unique-value" {
+				n++
+			}
+		}
+		return n
+	}
+	if n := count(nil); n != 2 {
+		t.Errorf("both in scope: %d unique-value findings, want 2", n)
+	}
+	if n := count(func(p string) bool { return p == "a.md" }); n != 0 {
+		t.Errorf("b.md out of scope: %d unique-value findings, want 0", n)
+	}
+}
