@@ -102,37 +102,24 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	// One linter and one include tracker per configuration: what a linter
-	// compiles is shared by the files of its configuration.
-	var perConfigMu sync.Mutex
-	linters := map[*Config]*Linter{}
-	trackers := map[*Config]*includeTracker{}
-	crosses := map[*Linter]*crossRun{} // what the cross-entry checks keep, per linter
+	// What the run keeps per configuration, made when a file of it is
+	// first met, by whichever worker meets it.
+	var runsMu sync.Mutex
+	runs := map[*Config]*configRun{}
 	var verdicts map[Target]Verdict
-	linterFor := func(cfg *Config) *Linter {
-		perConfigMu.Lock()
-		defer perConfigMu.Unlock()
-		l := linters[cfg]
-		if l == nil {
-			l = NewLinter(cat, cfg, opts.FS, opts.MaxFileSize)
+	runFor := func(cfg *Config) *configRun {
+		runsMu.Lock()
+		defer runsMu.Unlock()
+		r := runs[cfg]
+		if r == nil {
+			l := NewLinter(cat, cfg, opts.FS, opts.MaxFileSize)
 			l.online.verdicts = verdicts
-			linters[cfg] = l
-			trackers[cfg] = newIncludeTracker(cfg)
-			crosses[l] = newCrossRun(cat)
+			r = &configRun{linter: l, includes: newIncludeTracker(cfg), cross: newCrossRun(cat)}
+			runs[cfg] = r
 		}
-		return l
+		return r
 	}
-	crossOf := func(l *Linter) *crossRun {
-		perConfigMu.Lock()
-		defer perConfigMu.Unlock()
-		return crosses[l]
-	}
-	trackerFor := func(cfg *Config) *includeTracker {
-		linterFor(cfg)
-		perConfigMu.Lock()
-		defer perConfigMu.Unlock()
-		return trackers[cfg]
-	}
+	linterFor := func(cfg *Config) *Linter { return runFor(cfg).linter }
 	configOf := func(p string) (*Config, error) {
 		if opts.ConfigFor != nil {
 			return opts.ConfigFor(p)
@@ -141,7 +128,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	if opts.ConfigFor == nil {
 		// Its include globs are checked even when every file is ignored.
-		linterFor(opts.Config)
+		runFor(opts.Config)
 	}
 	var configErr error // the first configuration that failed to load, read after the walk
 	var configErrOnce sync.Once
@@ -182,12 +169,12 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	// to a collection by their path alone, walked files must also have a
 	// Markdown name. The configuration loaded without error when the walk
 	// let the file through.
-	collectionOf := func(p string) (*Linter, *Collection) {
+	collectionOf := func(p string) (*configRun, *Collection) {
 		cfg, _ := configOf(p)
 		if explicit[p] {
-			return linterFor(cfg), cfg.CollectionForFile(p)
+			return runFor(cfg), cfg.CollectionForFile(p)
 		}
-		return linterFor(cfg), cfg.collectionForWalked(p)
+		return runFor(cfg), cfg.collectionForWalked(p)
 	}
 	inScope := func(p string) bool { return opts.Scope == nil || opts.Scope(p) }
 
@@ -208,31 +195,32 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 			if !inScope(p) {
 				return nil, nil
 			}
-			return collectionOf(p)
+			r, c := collectionOf(p)
+			return r.linter, c
 		})
 		if err != nil {
 			return nil, err
 		}
-		perConfigMu.Lock()
+		runsMu.Lock()
 		verdicts = v
-		for _, l := range linters {
-			l.online.verdicts = v
+		for _, r := range runs {
+			r.linter.online.verdicts = v
 		}
-		perConfigMu.Unlock()
+		runsMu.Unlock()
 		res.Verdicts = v
 	}
 	// The configurations whose collections passed files over, for the
 	// warning when nothing was linted.
 	skippedBy := map[string]bool{}
 	if stdin == 1 {
-		l := linterFor(stdinCfg)
+		r := runFor(stdinCfg)
 		skipped := len(res.Skipped)
-		k := lintStdin(l, opts, stdinCfg, res, &ignored, trackerFor(stdinCfg))
+		k := lintStdin(r.linter, opts, stdinCfg, res, &ignored, r.includes)
 		if len(res.Skipped) > skipped {
 			skippedBy[stdinCfg.Name] = true
 		}
 		if k != nil {
-			crosses[l].add(k)
+			r.cross.add(k)
 			res.Files++
 			if opts.ListLinted {
 				res.Linted = append(res.Linted, name(stdinDisplayName(opts)))
@@ -257,8 +245,8 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 				return false
 			}
 			if !inScope(p) {
-				if l, c := collectionOf(p); c != nil {
-					trackerFor(l.config).note(p)
+				if r, c := collectionOf(p); c != nil {
+					r.includes.note(p)
 					outOfScope.Add(1)
 				}
 				return true
@@ -286,14 +274,14 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		go func() {
 			defer wg.Done()
 			for p := range queue {
-				l, c := collectionOf(p)
-				trackerFor(l.config).note(p)
+				r, c := collectionOf(p)
+				r.includes.note(p)
 				if c == nil {
-					results <- fileResult{skipped: p, config: l.config.Name}
+					results <- fileResult{skipped: p, config: r.linter.config.Name}
 					continue
 				}
-				findings, k := l.lintFile(p, c)
-				results <- fileResult{path: p, findings: findings, kept: k, cross: crossOf(l)}
+				findings, k := r.linter.lintFile(p, c)
+				results <- fileResult{path: p, findings: findings, kept: k, cross: r.cross}
 			}
 		}()
 	}
@@ -318,10 +306,14 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		return nil, configErr
 	}
 	res.OutOfScope = int(outOfScope.Load())
+	// In the order configurations were first met would depend on the
+	// workers: by name.
+	cfgs := slices.SortedFunc(maps.Keys(runs), func(a, b *Config) int { return strings.Compare(a.Name, b.Name) })
 	// The cross-entry checks finish per configuration: a collection, and
 	// the severities its findings take, belong to one.
-	for _, l := range slices.SortedFunc(maps.Keys(crosses), func(a, b *Linter) int { return strings.Compare(a.config.Name, b.config.Name) }) {
-		res.Findings = append(res.Findings, named(l.finish(crosses[l], name), name)...)
+	for _, cfg := range cfgs {
+		r := runs[cfg]
+		res.Findings = append(res.Findings, named(r.linter.finish(r.cross, name), name)...)
 	}
 	for i, s := range res.Skipped {
 		res.Skipped[i] = name(s)
@@ -329,15 +321,8 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	res.Findings = SortFindings(res.Findings)
 	slices.Sort(res.Skipped)
 	slices.Sort(res.Linted)
-	// In the order configurations were first met would depend on the
-	// workers: sort by name.
-	cfgs := make([]*Config, 0, len(trackers))
-	for cfg := range trackers {
-		cfgs = append(cfgs, cfg)
-	}
-	slices.SortFunc(cfgs, func(a, b *Config) int { return strings.Compare(a.Name, b.Name) })
 	for _, cfg := range cfgs {
-		res.Warnings = append(res.Warnings, trackers[cfg].warnings(ctx, opts.FS)...)
+		res.Warnings = append(res.Warnings, runs[cfg].includes.warnings(ctx, opts.FS)...)
 	}
 	if res.Files == 0 && res.OutOfScope == 0 {
 		res.Warnings = append(res.Warnings, noFileLinted(res, slices.Sorted(maps.Keys(skippedBy)), ignored.Load(), paths, name))
@@ -391,6 +376,15 @@ func lintStdin(l *Linter, opts Options, cfg *Config, res *Result, ignored *atomi
 	findings, k := l.lintReader(name, opts.Stdin, coll)
 	res.Findings = findings
 	return k
+}
+
+// configRun is what a run keeps per configuration: the linter, which
+// compiles its schemas and rules once for its files; which of its include
+// globs matched a file; and what its checks across entries keep.
+type configRun struct {
+	linter   *Linter
+	includes *includeTracker
+	cross    *crossRun
 }
 
 // stdinDisplayName is the path standard input is reported under.
