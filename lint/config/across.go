@@ -21,7 +21,7 @@ func (p *parser) acrossEntries(ptr string, spec CollectionSpec, lc *lint.Collect
 		for j, pattern := range list.patterns {
 			if !lint.ValidFieldPattern(pattern) {
 				at := source.Index(source.Child(ptr, list.key), j)
-				return p.errorAt(at, false, "%s: %q is not a valid field pattern", source.FieldPath(p.doc.Value, at), pattern)
+				return p.badFieldPattern(at, false, source.FieldPath(p.doc.Value, at), pattern)
 			}
 		}
 	}
@@ -47,7 +47,7 @@ func (p *parser) references(c *lint.Config, specs []CollectionSpec) error {
 		for j, r := range spec.References {
 			at := source.Index(source.Child(source.Index("/collections", i), "references"), j)
 			if !lint.ValidFieldPattern(r.Field) {
-				return p.errorAt(source.Child(at, "field"), false, "%s: %q is not a valid field pattern", source.FieldPath(p.doc.Value, source.Child(at, "field")), r.Field)
+				return p.badFieldPattern(source.Child(at, "field"), false, source.FieldPath(p.doc.Value, source.Child(at, "field")), r.Field)
 			}
 			if r.Key != "" && (strings.ContainsAny(r.Key, "*?[]{}\\") || !lint.ValidFieldPattern(r.Key)) {
 				return p.errorAt(source.Child(at, "key"), false, "%s: %q is not a field path; name the field of the named entries that holds their name, such as id, or leave key out to use file names",
@@ -98,4 +98,10 @@ func printAcross(w io.Writer, coll *lint.Collection) {
 	if coll.Filename != "" {
 		fmt.Fprintf(w, "filename: %s\n", coll.Filename)
 	}
+}
+
+// badFieldPattern is the error for a field pattern (of the field named
+// label) that does not parse; key says the pattern is a mapping key.
+func (p *parser) badFieldPattern(at string, key bool, label, pattern string) error {
+	return p.errorAt(at, key, "%s: %q is not a valid field pattern; write keys separated by \".\", with * for any one key and ** for any depth, and close every \"[\" and \"{\"", label, pattern)
 }

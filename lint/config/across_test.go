@@ -52,7 +52,7 @@ func TestAcrossEntriesInvalid(t *testing.T) {
 	head := "collections:\n  - name: groups\n    include: [a]\n"
 	cases := map[string]string{
 		head + "    unique: title\n":                                              "c.yaml:4:13: collections[0].unique: expected a list, got the string \"title\"",
-		head + "    unique: [\"social.[\"]\n":                                     `c.yaml:4:14: collections[0].unique[0]: "social.[" is not a valid field pattern`,
+		head + "    unique: [\"social.[\"]\n":                                     `c.yaml:4:14: collections[0].unique[0]: "social.[" is not a valid field pattern; write keys separated by ".", with * for any one key and ** for any depth, and close every "[" and "{"`,
 		head + "    vocabulary: [\"\"]\n":                                         "c.yaml:4:18: collections[0].vocabulary[0]: must not be empty",
 		head + "    filename: title\n":                                            `c.yaml:4:15: collections[0].filename: "title" names no field; write the field the file name follows in braces, such as "{title}"`,
 		head + "    filename: \"{title\"\n":                                       `c.yaml:4:15: collections[0].filename: "{title" has an unmatched brace`,

@@ -418,14 +418,14 @@ func (p *parser) fields(ptr string, specs map[string]FieldSpec) ([]lint.FieldKin
 		if spec.Patterns != nil {
 			for j, pattern := range spec.Patterns {
 				if !lint.ValidFieldPattern(pattern) {
-					return nil, p.errorAt(source.Index(at, j), false, "%s[%d]: %q is not a valid field pattern", field, j, pattern)
+					return nil, p.badFieldPattern(source.Index(at, j), false, fmt.Sprintf("%s[%d]", field, j), pattern)
 				}
 				out = append(out, lint.FieldKind{Match: pattern, Kind: key})
 			}
 			continue
 		}
 		if !lint.ValidFieldPattern(key) {
-			return nil, p.errorAt(at, true, "%s: %q is not a valid field pattern", field, key)
+			return nil, p.badFieldPattern(at, true, field, key)
 		}
 		k, err := p.field(at, key, spec)
 		if err != nil {
