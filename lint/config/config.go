@@ -132,24 +132,10 @@ func (f *FieldSpec) UnmarshalJSON(b []byte) error {
 
 // Find returns the nearest configuration file from dir up to the
 // repository root (the first folder holding .git), or "" when there is
-// none. dir and the result are slash-separated paths of fsys.
+// none. dir and the result are slash-separated paths of fsys. A Finder
+// does the same for many folders, remembering each.
 func Find(fsys fs.FS, dir string) (string, error) {
-	dir = path.Clean(dir)
-	for {
-		for _, name := range FileNames {
-			p := path.Join(dir, name)
-			if info, err := fs.Stat(fsys, p); err == nil && !info.IsDir() {
-				return p, nil
-			}
-		}
-		if _, err := fs.Stat(fsys, path.Join(dir, ".git")); err == nil {
-			return "", nil
-		}
-		if dir == "." || isVolume(dir) {
-			return "", nil
-		}
-		dir = path.Dir(dir)
-	}
+	return (&Finder{FS: fsys}).File(dir), nil
 }
 
 // isVolume reports whether a path is a Windows volume ("C:"), the top of
