@@ -9,7 +9,6 @@
 package baseline
 
 import (
-	"bufio"
 	"bytes"
 	"cmp"
 	"encoding/json"
@@ -119,9 +118,8 @@ func (b *Baseline) Write(w io.Writer) error {
 	if err := enc.Encode(file{Version: Version, Findings: entries}); err != nil {
 		return err
 	}
-	bw := bufio.NewWriter(w)
-	bw.Write(buf.Bytes())
-	return bw.Flush()
+	_, err := w.Write(buf.Bytes())
+	return err
 }
 
 // Parse reads a baseline file's text; name is how messages call it. A
@@ -159,7 +157,7 @@ func Parse(name string, src []byte) (*Baseline, error) {
 			return nil, source.ErrorAt(name, at(ptr), "findings[%d]: an entry needs a rule and a path", i)
 		}
 		if entries[i].Count < 0 {
-			return nil, source.ErrorAt(name, at(source.Child(ptr, "count")), "findings[%d].count: must be positive", i)
+			return nil, source.ErrorAt(name, at(source.Child(ptr, "count")), "findings[%d].count: must not be negative; leave it out for one occurrence", i)
 		}
 		entries[i].span = at(ptr)
 	}

@@ -170,7 +170,7 @@ func TestParseErrors(t *testing.T) {
 		{`{"version": 1, "findings": {}}`, `b.json:1:28: findings: cannot unmarshal object`},
 		{`{"version": 1, "findings": [{"rule": "x", "path": "a.md", "colour": 1}]}`, `b.json:1:28: findings: unknown field "colour"`},
 		{"{\"version\": 1,\n \"findings\": [{\"path\": \"a.md\"}]}", `b.json:2:15: findings[0]: an entry needs a rule and a path`},
-		{`{"version": 1, "findings": [{"rule": "x", "path": "a.md", "count": -1}]}`, `b.json:1:68: findings[0].count: must be positive`},
+		{`{"version": 1, "findings": [{"rule": "x", "path": "a.md", "count": -1}]}`, `b.json:1:68: findings[0].count: must not be negative; leave it out for one occurrence`},
 		{`{"version": 1, "findings": [] `, `b.json:1:`},
 	} {
 		_, err := Parse("b.json", []byte(tc.src))
