@@ -63,13 +63,18 @@ func (c *Checker) check(ctx context.Context, j *job) outcome {
 	}
 	if ctx.Err() != nil {
 		// The run is out of time: whatever failed, it was not the site.
-		return outcome{verdict: unknown("not checked within the online run timeout (%s)", c.cfg.RunTimeout)}
+		return outcome{verdict: c.outOfTime()}
 	}
 	return out
 }
 
 func verdict(s lint.Status, format string, args ...any) lint.Verdict {
 	return lint.Verdict{Status: s, Detail: fmt.Sprintf(format, args...)}
+}
+
+// outOfTime is the verdict of a target the run's timeout left unchecked.
+func (c *Checker) outOfTime() lint.Verdict {
+	return unknown("not checked within the online run timeout (%s)", c.cfg.RunTimeout)
 }
 
 func unknown(format string, args ...any) lint.Verdict {

@@ -3,7 +3,6 @@ package online
 import (
 	"container/heap"
 	"context"
-	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -82,7 +81,7 @@ func (c *Checker) Probe(ctx context.Context, targets <-chan lint.Target) map[lin
 			c.opts.Progress(progress)
 		}
 	}
-	timeLeft := fmt.Sprintf("not checked within the online run timeout (%s)", c.cfg.RunTimeout)
+	timeLeft := c.outOfTime()
 	in := targets
 	timer := time.NewTimer(time.Hour)
 	defer timer.Stop()
@@ -120,7 +119,7 @@ func (c *Checker) Probe(ctx context.Context, targets <-chan lint.Target) map[lin
 				continue
 			}
 			if stopping {
-				decide(t, lint.Verdict{Status: lint.StatusUnknown, Detail: timeLeft}, false, false)
+				decide(t, timeLeft, false, false)
 				continue
 			}
 			s.add(&job{target: t, host: c.hostOf(t)})
@@ -139,7 +138,7 @@ func (c *Checker) Probe(ctx context.Context, targets <-chan lint.Target) map[lin
 			// let what runs end (it sees the same context).
 			stopping = true
 			for _, j := range s.drain() {
-				decide(j.target, lint.Verdict{Status: lint.StatusUnknown, Detail: timeLeft}, false, false)
+				decide(j.target, timeLeft, false, false)
 			}
 		}
 		timer.Stop()
@@ -167,7 +166,6 @@ type scheduler struct {
 
 // hostQueue is one host's jobs.
 type hostQueue struct {
-	name       string
 	ready      []*job
 	active     int
 	holdUntil  time.Time
@@ -181,7 +179,7 @@ func newScheduler(perHost int) *scheduler {
 func (s *scheduler) host(name string) *hostQueue {
 	h := s.hosts[name]
 	if h == nil {
-		h = &hostQueue{name: name}
+		h = &hostQueue{}
 		s.hosts[name] = h
 	}
 	return h
