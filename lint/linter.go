@@ -143,7 +143,7 @@ func (l *Linter) loadEntrySchema(entryPath, ref string) (*schema.Validator, erro
 	if strings.HasPrefix(ref, schema.BuiltinPrefix) {
 		return l.schemas.Load(ref)
 	}
-	if l.fsys == nil || isPseudoPath(entryPath) {
+	if l.fsys == nil || IsPseudoPath(entryPath) {
 		return nil, fmt.Errorf("%q cannot be read: the entry is not in a file system", ref)
 	}
 	p := path.Join(path.Dir(entryPath), ref)
@@ -175,7 +175,7 @@ func (l *Linter) runSafely(ch *Check, p *Pass) {
 
 // existsNear answers Pass.Exists for links in the entry at name.
 func (l *Linter) existsNear(name string) func(string) bool {
-	if l.fsys == nil || isPseudoPath(name) {
+	if l.fsys == nil || IsPseudoPath(name) {
 		return nil
 	}
 	dir := path.Dir(name)
@@ -189,8 +189,8 @@ func (l *Linter) existsNear(name string) func(string) bool {
 	}
 }
 
-// isPseudoPath reports whether name names no file, like "<stdin>" or "-".
-func isPseudoPath(name string) bool {
+// IsPseudoPath reports whether name names no file, like "<stdin>" or "-".
+func IsPseudoPath(name string) bool {
 	return name == "" || name == "-" || strings.HasPrefix(name, "<") && strings.HasSuffix(name, ">")
 }
 

@@ -86,7 +86,7 @@ func ValidFilenameTemplate(t string) error {
 // runFilename checks the entry's file name against its collection's template.
 func runFilename(p *Pass) {
 	c, e := p.Collection, p.Entry
-	if c == nil || c.Filename == "" || isPseudoPath(e.Path) {
+	if c == nil || c.Filename == "" || IsPseudoPath(e.Path) {
 		return
 	}
 	parts, err := parseFilename(c.Filename)

@@ -180,7 +180,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 
 	res := &Result{}
 	stdinCfg := opts.Config
-	if stdin == 1 && opts.ConfigFor != nil && opts.StdinName != "" && !isPseudoPath(opts.StdinName) {
+	if stdin == 1 && opts.ConfigFor != nil && opts.StdinName != "" && !IsPseudoPath(opts.StdinName) {
 		var err error
 		if stdinCfg, err = opts.ConfigFor(opts.StdinName); err != nil {
 			return nil, err
@@ -338,7 +338,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 // with the first collection.
 func stdinEntry(opts Options, cfg *Config) (name string, coll *Collection, ignored, ok bool) {
 	name = opts.StdinName
-	if name == "" || isPseudoPath(name) {
+	if name == "" || IsPseudoPath(name) {
 		if name == "" {
 			name = "<stdin>"
 		}
@@ -359,7 +359,7 @@ func stdinEntry(opts Options, cfg *Config) (name string, coll *Collection, ignor
 // keep of it, or nil when it was not linted.
 func lintStdin(l *Linter, opts Options, cfg *Config, res *Result, ignored *atomic.Int64, includes *includeTracker) *keptEntry {
 	name, coll, isIgnored, ok := stdinEntry(opts, cfg)
-	if !isPseudoPath(name) {
+	if !IsPseudoPath(name) {
 		includes.note(name)
 	}
 	switch {

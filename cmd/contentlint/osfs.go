@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+
+	"github.com/glasgow-open-data/contentlint/lint"
 )
 
 // osFS is the machine's file system as an fs.FS, for the library: every
@@ -92,7 +94,7 @@ func (w *workspace) path(given string) string {
 // user named it; else relative to the working directory, unless the user
 // wrote the folder it was found in as an absolute path.
 func (w *workspace) show(name string) string {
-	if strings.HasPrefix(name, "<") && strings.HasSuffix(name, ">") {
+	if lint.IsPseudoPath(name) {
 		return name
 	}
 	absolute := false

@@ -91,7 +91,7 @@ func readBaseline(ws *workspace, name string) (*baselineFile, error) {
 func (bf *baselineFile) pathOf(f *lint.Finding) string { return bf.rel(f.Path) }
 
 func (bf *baselineFile) rel(shown string) string {
-	if strings.HasPrefix(shown, "<") && strings.HasSuffix(shown, ">") {
+	if lint.IsPseudoPath(shown) {
 		return shown
 	}
 	return lint.RelPath(bf.dir, bf.ws.path(shown))

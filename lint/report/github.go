@@ -135,7 +135,7 @@ func githubRank(s lint.Severity) int { return int(s) }
 // else p with forward slashes: the form GitHub resolves annotation and
 // link paths in.
 func repoPath(p, root, wd string) string {
-	if isPseudoPath(p) {
+	if lint.IsPseudoPath(p) {
 		return p
 	}
 	slash, root, wd := filepath.ToSlash(p), filepath.ToSlash(root), filepath.ToSlash(wd)

@@ -140,7 +140,7 @@ func (m Markdown) row(f lint.Finding, inv Invocation) string {
 	p := repoPath(f.Path, inv.RepoRoot, inv.WorkingDirectory)
 	where := fmt.Sprintf("%s:%d", p, reg.line)
 	cell := "`" + mdCode(where) + "`"
-	if inv.LinkBase != "" && !isPseudoPath(f.Path) && !isAbsSlash(p) {
+	if inv.LinkBase != "" && !lint.IsPseudoPath(f.Path) && !isAbsSlash(p) {
 		cell = fmt.Sprintf("[%s](%s%s#L%d)", mdText(where), inv.LinkBase, escapePath(p, false), reg.line)
 	}
 	return fmt.Sprintf("| %s | %s | %s | %s |\n", cell, f.Severity, m.ruleLink(f.Rule, inv), mdText(f.Message))

@@ -523,7 +523,7 @@ func Fingerprints(fs []lint.Finding) []string {
 // relative reference when it is no file at all ("<stdin>"). It works on
 // slash-separated text only, so that its result is the same on every OS.
 func artifactLocation(p, root, wd string) sarifArtifactLoc {
-	if isPseudoPath(p) {
+	if lint.IsPseudoPath(p) {
 		return sarifArtifactLoc{URI: escapePath(p, false)}
 	}
 	p, root, wd = filepath.ToSlash(p), filepath.ToSlash(root), filepath.ToSlash(wd)
@@ -582,11 +582,6 @@ func relSlash(root, p string) (string, bool) {
 		return p[len(root):], true
 	}
 	return "", false
-}
-
-// isPseudoPath reports whether path names no file, like "<stdin>".
-func isPseudoPath(path string) bool {
-	return path == "" || path == "-" || strings.HasPrefix(path, "<") && strings.HasSuffix(path, ">")
 }
 
 // fileURI turns an absolute path into a file:// URI.
