@@ -433,7 +433,7 @@ func (c *Command) lint(ctx *cli.Context) error {
 	if changed != nil && !ctx.Bool("include-unchanged") {
 		scope = func(p string) bool { return changed[p] }
 	}
-	res, cat, cfg, onlineRun, err := c.runLint(ctx, ws, scope)
+	res, cat, cfg, onlineRun, err := c.runLint(ctx, ws, scope, ctx.String("baseline") != "")
 	if err != nil {
 		return err
 	}
@@ -470,8 +470,9 @@ func (c *Command) lint(ctx *cli.Context) error {
 // runLint lints the paths the command line names with its configuration
 // and walk flags (and the online audit, with --online); scope, when set,
 // limits the files linted. It returns the configuration that governs the
-// working directory, and the online run to summarise.
-func (c *Command) runLint(ctx *cli.Context, ws *workspace, scope func(string) bool) (*lint.Result, *lint.Catalogue, *lint.Config, *onlineRun, error) {
+// working directory, and the online run to summarise. listLinted keeps
+// the names of the files linted, which a baseline needs.
+func (c *Command) runLint(ctx *cli.Context, ws *workspace, scope func(string) bool, listLinted bool) (*lint.Result, *lint.Catalogue, *lint.Config, *onlineRun, error) {
 	if ctx.Int("jobs") < 1 {
 		return nil, nil, nil, nil, usageError("--jobs must be at least 1")
 	}
@@ -494,7 +495,7 @@ func (c *Command) runLint(ctx *cli.Context, ws *workspace, scope func(string) bo
 		Jobs: ctx.Int("jobs"), MaxFileSize: ctx.Int64("max-file-size"), Name: ws.show, Scope: scope,
 		// A baseline's entries are judged only for the files linted; without
 		// one, the count is enough.
-		ListLinted: ctx.Command.Name == "baseline" || ctx.String("baseline") != "",
+		ListLinted: listLinted,
 	}
 	if finder != nil {
 		opts.ConfigFor = finder.For

@@ -149,7 +149,7 @@ func (c *Command) baselineCommand() *cli.Command {
 					return failure(err)
 				}
 			}
-			res, _, _, _, err := c.runLint(ctx, ws, nil)
+			res, _, _, _, err := c.runLint(ctx, ws, nil, true)
 			if err != nil {
 				return err
 			}
