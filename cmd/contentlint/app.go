@@ -593,6 +593,19 @@ func (c *Command) write(ctx *cli.Context, outputs []output, omitSuppressed bool,
 		where += " or "
 	}
 	where += moreAt[len(moreAt)-1]
+	// What every report says of the run; each output sets how it shows it.
+	inv := report.Invocation{
+		ToolVersion:      version(),
+		SemanticVersion:  semanticVersion(),
+		DocsRef:          docsRef(),
+		WorkingDirectory: ws.cwd,
+		RepoRoot:         repoRoot(ws.cwd),
+		Category:         ctx.String("sarif-category"),
+		Warn:             c.Stderr,
+		Changed:          run.Invocation.Changed,
+		LinkBase:         gh.LinkBase(),
+		MoreAt:           where,
+	}
 	for _, o := range outputs {
 		out := c.Stdout
 		var file *os.File
@@ -606,20 +619,9 @@ func (c *Command) write(ctx *cli.Context, outputs []output, omitSuppressed bool,
 		toTerminal := c.Terminal && o.path == ""
 		r := run
 		r.Findings = res.Visible(ctx.Bool("quiet"), o.format.KeepsSuppressed && !(omitSuppressed && o.format.Name == "sarif"))
-		r.Invocation = report.Invocation{
-			ToolVersion:      version(),
-			SemanticVersion:  semanticVersion(),
-			DocsRef:          docsRef(),
-			WorkingDirectory: ws.cwd,
-			RepoRoot:         repoRoot(ws.cwd),
-			Category:         ctx.String("sarif-category"),
-			ShowSource:       ctx.Bool("show-source") || toTerminal,
-			Color:            colorWanted(c.Terminal, o.path == "", ctx.Bool("no-color"), c.Getenv),
-			Warn:             c.Stderr,
-			Changed:          run.Invocation.Changed,
-			LinkBase:         gh.LinkBase(),
-			MoreAt:           where,
-		}
+		r.Invocation = inv
+		r.Invocation.ShowSource = ctx.Bool("show-source") || toTerminal
+		r.Invocation.Color = colorWanted(c.Terminal, o.path == "", ctx.Bool("no-color"), c.Getenv)
 		err := o.format.Reporter.Report(out, r)
 		if file != nil {
 			if cerr := file.Close(); err == nil {
