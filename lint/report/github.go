@@ -85,7 +85,7 @@ func (g GitHub) Report(w io.Writer, run Run) error {
 	bw := bufio.NewWriter(w)
 	for _, i := range shown {
 		f := run.Findings[i]
-		reg := regionOf(f)
+		reg := regionOf(f.Span)
 		props := []string{
 			"file=" + escapeProperty(repoPath(f.Path, inv.RepoRoot, inv.WorkingDirectory)),
 			fmt.Sprintf("line=%d", reg.line),
@@ -105,7 +105,7 @@ func (g GitHub) Report(w io.Writer, run Run) error {
 		fmt.Fprintf(bw, "::group::%s not shown as annotations\n", plural(len(rest), "more finding"))
 		for _, i := range rest {
 			f := run.Findings[i]
-			reg := regionOf(f)
+			reg := regionOf(f.Span)
 			// As the text report prints them: escape sequences in a name
 			// or a quoted value would run in the runner's log.
 			fmt.Fprintf(bw, "%s:%d:%d: %s: %s [%s]\n", source.Visible(repoPath(f.Path, inv.RepoRoot, inv.WorkingDirectory)), reg.line, reg.col,

@@ -136,7 +136,7 @@ func (m Markdown) Report(w io.Writer, run Run) error {
 
 // row is one finding as a table row.
 func (m Markdown) row(f lint.Finding, inv Invocation) string {
-	reg := regionOf(f)
+	reg := regionOf(f.Span)
 	p := repoPath(f.Path, inv.RepoRoot, inv.WorkingDirectory)
 	where := fmt.Sprintf("%s:%d", p, reg.line)
 	cell := "`" + mdCode(where) + "`"

@@ -201,7 +201,7 @@ func (opts SARIF) Report(w io.Writer, run Run) error {
 	results := make([]sarifResult, 0, len(order))
 	for _, i := range order {
 		f := run.Findings[i]
-		reg := regionOf(f)
+		reg := regionOf(f.Span)
 		res := sarifResult{
 			RuleID:    f.Rule.ID,
 			RuleIndex: index[f.Rule],
@@ -209,22 +209,18 @@ func (opts SARIF) Report(w io.Writer, run Run) error {
 			Message:   sarifText{Text: messageText(f.Message)},
 			Locations: []sarifLocation{{PhysicalLocation: sarifPhysicalLocation{
 				ArtifactLocation: artifactLocation(f.Path, inv.RepoRoot, inv.WorkingDirectory),
-				Region: sarifRegion{
-					StartLine: reg.line, StartColumn: reg.col,
-					EndLine: reg.endLine, EndColumn: reg.endCol,
-				},
+				Region:           reg.sarif(),
 			}}},
 			PartialFingerprints: sarifFingerprints{Contentlint: fingerprints[i]},
 			Suppressions:        []sarifSuppression{},
 		}
 		for j, rel := range f.Related {
 			id := j + 1
-			rr := regionOf(lint.Finding{Diagnostic: lint.Diagnostic{Span: rel.Span}})
 			res.RelatedLocations = append(res.RelatedLocations, sarifLocation{
 				ID: &id,
 				PhysicalLocation: sarifPhysicalLocation{
 					ArtifactLocation: artifactLocation(rel.Path, inv.RepoRoot, inv.WorkingDirectory),
-					Region:           sarifRegion{StartLine: rr.line, StartColumn: rr.col, EndLine: rr.endLine, EndColumn: rr.endCol},
+					Region:           regionOf(rel.Span).sarif(),
 				},
 				Message: &sarifText{Text: messageText(rel.Message)},
 			})
@@ -477,12 +473,12 @@ func messageText(s string) string {
 // that every value is at least 1 and the range is never empty or reversed.
 type region struct{ line, col, endLine, endCol int }
 
-func regionOf(f lint.Finding) region {
+func regionOf(s lint.Span) region {
 	r := region{
-		line:    max(f.Span.Start.Line, 1),
-		col:     max(f.Span.Start.Column, 1),
-		endLine: f.Span.End.Line,
-		endCol:  f.Span.End.Column,
+		line:    max(s.Start.Line, 1),
+		col:     max(s.Start.Column, 1),
+		endLine: s.End.Line,
+		endCol:  s.End.Column,
 	}
 	switch {
 	case r.endLine < r.line, r.endCol < 1:
@@ -493,6 +489,10 @@ func regionOf(f lint.Finding) region {
 		r.endCol = r.col + 1
 	}
 	return r
+}
+
+func (r region) sarif() sarifRegion {
+	return sarifRegion{StartLine: r.line, StartColumn: r.col, EndLine: r.endLine, EndColumn: r.endCol}
 }
 
 // Fingerprints returns each finding's fingerprint: a hash of its Identity

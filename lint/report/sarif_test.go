@@ -590,7 +590,7 @@ func TestRegion(t *testing.T) {
 		{"end before start line", 5, 2, 3, 9, region{5, 2, 5, 3}},
 	} {
 		f := finding("a.md", lint.SeverityError, rule("r"), tc.line, tc.col, tc.endLine, tc.endCol, "m", "", "")
-		if got := regionOf(f); got != tc.want {
+		if got := regionOf(f.Span); got != tc.want {
 			t.Errorf("%s: regionOf = %+v, want %+v", tc.name, got, tc.want)
 		}
 	}
