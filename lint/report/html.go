@@ -88,7 +88,7 @@ func (h HTML) Report(w io.Writer, run Run) error {
 		help = DefaultInformationURI + "/blob/main/docs/rules.md"
 	}
 	page := htmlPage{Version: run.Invocation.ToolVersion, Files: run.Files, Counts: Count(run.Findings), CSP: htmlCSP()}
-	page.Total = page.Counts.Errors + page.Counts.Warnings + page.Counts.Notes
+	page.Total = page.Counts.Total()
 
 	bySeverity := map[string]*htmlBar{}
 	byRule := map[string]*htmlBar{}

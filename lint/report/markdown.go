@@ -51,12 +51,7 @@ func (m Markdown) Report(w io.Writer, run Run) error {
 	}
 	fmt.Fprintf(&b, "### %s %s: %s\n\n", status, title, mdText(SummaryLine(run)))
 
-	visible := 0
-	for _, f := range run.Findings {
-		if !f.Suppressed {
-			visible++
-		}
-	}
+	visible := c.Total()
 	if visible > 0 {
 		b.WriteString("| severity | findings |\n| --- | ---: |\n")
 		for _, s := range []struct {
@@ -104,7 +99,7 @@ func (m Markdown) Report(w io.Writer, run Run) error {
 
 	const header = "| file | severity | rule | message |\n| --- | --- | --- | --- |\n"
 	b.WriteString(header)
-	rows, written := 0, 0
+	rows := 0
 	collapsed := false
 	// Room for the closing lines, whatever they say.
 	const closing = 256
@@ -122,12 +117,11 @@ func (m Markdown) Report(w io.Writer, run Run) error {
 		}
 		b.WriteString(row)
 		rows++
-		written++
 	}
 	if collapsed {
 		b.WriteString("\n</details>\n")
 	}
-	if left := visible - written; left > 0 {
+	if left := visible - rows; left > 0 {
 		fmt.Fprintf(&b, "\n%s not listed: GitHub limits a job summary to 1 MiB. Every finding is in the log and the SARIF report.\n", plural(left, "more finding"))
 	}
 	_, err := w.Write(b.Bytes())

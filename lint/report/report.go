@@ -121,6 +121,9 @@ type Counts struct {
 	Suppressed              int // silenced inline; not in the other counts
 }
 
+// Total is the number of findings not suppressed.
+func (c Counts) Total() int { return c.Errors + c.Warnings + c.Notes }
+
 // Count tallies the findings of a run.
 func Count(findings []lint.Finding) Counts {
 	var c Counts
