@@ -316,22 +316,14 @@ func checkStart(e *Entry, bom, lineStart, indent int, openText string) {
 	}
 	var before []string
 	if blank > 0 {
-		before = append(before, plural(blank, "blank line"))
+		before = append(before, source.Plural(blank, "blank line"))
 	}
 	if ws := e.Src[lineStart : lineStart+indent]; bytes.Count(ws, []byte(" ")) == len(ws) && indent > 0 {
-		before = append(before, plural(indent, "space"))
+		before = append(before, source.Plural(indent, "space"))
 	} else if indent > 0 {
 		before = append(before, "indentation")
 	}
 	e.problem(ruleFrontMatterStart, e.Open, "", "%s before the opening %q: Jekyll, GitHub and tools built on gray-matter (Eleventy, Docusaurus, Gatsby) then show the front matter as text (Hugo reads it); start the file with %q", strings.Join(before, " and "), openText, openText)
-}
-
-// plural writes "1 line" or "2 lines".
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }
 
 // splitJSON reads front matter that is a bare JSON object, as Hugo writes

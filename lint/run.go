@@ -11,6 +11,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"github.com/glasgow-open-data/contentlint/lint/source"
 )
 
 // Options configure one run of Run.
@@ -400,10 +402,10 @@ func stdinDisplayName(opts Options) string {
 func noFileLinted(res *Result, configs []string, ignored int64, paths []string, name func(string) string) string {
 	var why []string
 	if n := len(res.Skipped); n > 0 {
-		why = append(why, fmt.Sprintf("%s in no collection of %s (--verbose lists them)", plural(n, "file"), strings.Join(configs, " or ")))
+		why = append(why, fmt.Sprintf("%s in no collection of %s (--verbose lists them)", source.Plural(n, "file"), strings.Join(configs, " or ")))
 	}
 	if ignored > 0 {
-		why = append(why, fmt.Sprintf("%s matched the configuration's ignore globs", plural(int(ignored), "file")))
+		why = append(why, fmt.Sprintf("%s matched the configuration's ignore globs", source.Plural(int(ignored), "file")))
 	}
 	if len(why) == 0 {
 		shown := make([]string, len(paths))
@@ -464,7 +466,7 @@ func (r *Result) Failed(failOn Severity, maxWarnings int) (failed bool, reason s
 		}
 	}
 	if maxWarnings >= 0 && warnings > maxWarnings {
-		return true, fmt.Sprintf("%s, more than --max-warnings %d", plural(warnings, "warning"), maxWarnings)
+		return true, fmt.Sprintf("%s, more than --max-warnings %d", source.Plural(warnings, "warning"), maxWarnings)
 	}
 	return failed, ""
 }

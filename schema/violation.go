@@ -153,9 +153,9 @@ func (v *Validator) explain(e *jsonschema.ValidationError, data any) []Violation
 		if str, ok := value.(string); ok && strings.TrimSpace(str) == "" {
 			return at(KindConstraint, "must not be empty")
 		}
-		return at(KindConstraint, "must be at least %s long; it has %d", plural(s.MinLength, "character"), runeLen(value))
+		return at(KindConstraint, "must be at least %s long; it has %d", source.Plural(s.MinLength, "character"), runeLen(value))
 	case "maxLength":
-		return at(KindConstraint, "must be at most %s long; it has %d", plural(s.MaxLength, "character"), runeLen(value))
+		return at(KindConstraint, "must be at most %s long; it has %d", source.Plural(s.MaxLength, "character"), runeLen(value))
 	case "pattern":
 		if s.Pattern != nil {
 			return at(KindConstraint, "%s does not match the pattern %s", describe(value), s.Pattern.String())
@@ -173,9 +173,9 @@ func (v *Validator) explain(e *jsonschema.ValidationError, data any) []Violation
 			return at(KindConstraint, "must be %s %s; got %s", bounds.words, decimal(r), describe(value))
 		}
 	case "minItems":
-		return at(KindConstraint, "must have at least %s; it has %d", plural(s.MinItems, "item"), listLen(value))
+		return at(KindConstraint, "must have at least %s; it has %d", source.Plural(s.MinItems, "item"), listLen(value))
 	case "maxItems":
-		return at(KindConstraint, "must have at most %s; it has %d", plural(s.MaxItems, "item"), listLen(value))
+		return at(KindConstraint, "must have at most %s; it has %d", source.Plural(s.MaxItems, "item"), listLen(value))
 	case "uniqueItems":
 		if list, ok := value.([]any); ok {
 			var out []Violation
@@ -421,12 +421,4 @@ func decimal(r *big.Rat) string {
 		return r.FloatString(n)
 	}
 	return r.RatString()
-}
-
-// plural writes "1 item" or "2 items".
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }

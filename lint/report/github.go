@@ -102,7 +102,7 @@ func (g GitHub) Report(w io.Writer, run Run) error {
 	}
 	if len(rest) > 0 {
 		// Plain lines, not commands: the log keeps every finding.
-		fmt.Fprintf(bw, "::group::%s not shown as annotations\n", plural(len(rest), "more finding"))
+		fmt.Fprintf(bw, "::group::%s not shown as annotations\n", source.Plural(len(rest), "more finding"))
 		for _, i := range rest {
 			f := run.Findings[i]
 			reg := regionOf(f.Span)
@@ -114,7 +114,7 @@ func (g GitHub) Report(w io.Writer, run Run) error {
 		fmt.Fprintln(bw, "::endgroup::")
 		fmt.Fprintf(bw, "::notice title=contentlint::%s\n", escapeData(fmt.Sprintf(
 			"%s not shown as annotations: GitHub shows at most %d errors, %d warnings and %d notices per step. Read them all in %s.",
-			plural(len(rest), "more finding"), perKind, perKind, perKind, cmp.Or(inv.MoreAt, "the log of this step"))))
+			source.Plural(len(rest), "more finding"), perKind, perKind, perKind, cmp.Or(inv.MoreAt, "the log of this step"))))
 	}
 	return bw.Flush()
 }

@@ -14,6 +14,7 @@ import (
 	"sync"
 
 	"github.com/glasgow-open-data/contentlint/lint"
+	"github.com/glasgow-open-data/contentlint/lint/source"
 )
 
 // HTML writes an audit report people open in a browser: one self-contained
@@ -330,7 +331,7 @@ var htmlCSP = sync.OnceValue(func() string {
 
 var htmlTemplate = sync.OnceValue(func() *template.Template {
 	return template.Must(template.New("report").Funcs(template.FuncMap{
-		"plural": func(n int, word string) string { return plural(n, word) },
+		"plural": func(n int, word string) string { return source.Plural(n, word) },
 		"pct":    func(f float64) string { return fmt.Sprintf("%.1f%%", f) },
 		"num":    func(f float64) string { return fmt.Sprintf("%.1f", f) },
 		"script": func() template.JS { return template.JS(htmlScript) },

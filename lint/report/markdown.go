@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/glasgow-open-data/contentlint/lint"
+	"github.com/glasgow-open-data/contentlint/lint/source"
 )
 
 // Markdown writes a summary for people in GitHub-flavoured Markdown, made
@@ -71,7 +72,7 @@ func (m Markdown) Report(w io.Writer, run Run) error {
 
 	var notes []string
 	if run.Baselined > 0 {
-		notes = append(notes, fmt.Sprintf("%s hidden by the baseline.", plural(run.Baselined, "known finding")))
+		notes = append(notes, fmt.Sprintf("%s hidden by the baseline.", source.Plural(run.Baselined, "known finding")))
 	}
 	if run.StaleBaseline > 0 {
 		if run.StaleBaseline == 1 {
@@ -84,7 +85,7 @@ func (m Markdown) Report(w io.Writer, run Run) error {
 		notes = append(notes, fmt.Sprintf("Only files changed since `%s` are reported.", mdCode(ShortRef(run.ChangedSince))))
 	}
 	if c.Suppressed > 0 {
-		notes = append(notes, fmt.Sprintf("%s silenced by contentlint-disable comments.", plural(c.Suppressed, "finding")))
+		notes = append(notes, fmt.Sprintf("%s silenced by contentlint-disable comments.", source.Plural(c.Suppressed, "finding")))
 	}
 	for _, n := range notes {
 		b.WriteString(n + "\n")
@@ -108,7 +109,7 @@ func (m Markdown) Report(w io.Writer, run Run) error {
 			continue
 		}
 		if rows == maxRows && !collapsed {
-			fmt.Fprintf(&b, "\n<details><summary>%s</summary>\n\n%s", plural(visible-maxRows, "more finding"), header)
+			fmt.Fprintf(&b, "\n<details><summary>%s</summary>\n\n%s", source.Plural(visible-maxRows, "more finding"), header)
 			collapsed = true
 		}
 		row := m.row(f, inv)
@@ -122,7 +123,7 @@ func (m Markdown) Report(w io.Writer, run Run) error {
 		b.WriteString("\n</details>\n")
 	}
 	if left := visible - rows; left > 0 {
-		fmt.Fprintf(&b, "\n%s not listed: GitHub limits a job summary to 1 MiB. Every finding is in the log and the SARIF report.\n", plural(left, "more finding"))
+		fmt.Fprintf(&b, "\n%s not listed: GitHub limits a job summary to 1 MiB. Every finding is in the log and the SARIF report.\n", source.Plural(left, "more finding"))
 	}
 	_, err := w.Write(b.Bytes())
 	return err

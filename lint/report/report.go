@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/glasgow-open-data/contentlint/lint"
+	"github.com/glasgow-open-data/contentlint/lint/source"
 )
 
 // Run is everything a reporter may print.
@@ -169,7 +170,7 @@ func SummaryLine(run Run) string {
 	var parts []string
 	add := func(n int, word string) {
 		if n > 0 {
-			parts = append(parts, plural(n, word))
+			parts = append(parts, source.Plural(n, word))
 		}
 	}
 	add(c.Errors, "error")
@@ -183,23 +184,16 @@ func SummaryLine(run Run) string {
 		notes = append(notes, fmt.Sprintf("%d baselined", run.Baselined))
 	}
 	if run.Unchanged > 0 {
-		notes = append(notes, fmt.Sprintf("%s unchanged since %s not reported", plural(run.Unchanged, "file"), ShortRef(run.ChangedSince)))
+		notes = append(notes, fmt.Sprintf("%s unchanged since %s not reported", source.Plural(run.Unchanged, "file"), ShortRef(run.ChangedSince)))
 	}
 	extra := ""
 	if len(notes) > 0 {
 		extra = " (" + strings.Join(notes, ", ") + ")"
 	}
 	if len(parts) == 0 {
-		return fmt.Sprintf("no problems in %s%s", plural(files, "file"), extra)
+		return fmt.Sprintf("no problems in %s%s", source.Plural(files, "file"), extra)
 	}
-	return fmt.Sprintf("%s in %d of %s%s", strings.Join(parts, ", "), c.FilesWithFindings, plural(files, "file"), extra)
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, word)
-	}
-	return fmt.Sprintf("%d %ss", n, word)
+	return fmt.Sprintf("%s in %d of %s%s", strings.Join(parts, ", "), c.FilesWithFindings, source.Plural(files, "file"), extra)
 }
 
 // ShortRef shortens a full commit hash to 12 digits for people; other refs

@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/glasgow-open-data/contentlint/lint"
+	"github.com/glasgow-open-data/contentlint/lint/source"
 )
 
 // Defaults for SARIFOptions.
@@ -349,7 +350,7 @@ func describeDropped(fs []lint.Finding, dropped []int) string {
 		for _, id := range ids {
 			rules = append(rules, fmt.Sprintf("%s %d", id, g.rules[id]))
 		}
-		parts = append(parts, fmt.Sprintf("%s (%s)", plural(g.n, g.sev.String()), strings.Join(rules, ", ")))
+		parts = append(parts, fmt.Sprintf("%s (%s)", source.Plural(g.n, g.sev.String()), strings.Join(rules, ", ")))
 	}
 	return strings.Join(parts, ", ")
 }

@@ -153,3 +153,12 @@ func Describe(v any) string {
 	}
 	return fmt.Sprintf("%T", v)
 }
+
+// Plural writes "1 line" or "2 lines": n and word, with an "s" unless n
+// is 1, for messages.
+func Plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

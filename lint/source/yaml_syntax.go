@@ -305,7 +305,7 @@ func (s *yamlScanner) structure(t []byte, ind int, prev yamlLine) bool {
 	case top.indent == ind:
 		return true
 	case top.indent < ind && !popped:
-		s.issue(s.lineStart, s.lineStart+ind, s.n, "this line is indented more than the one above, which does not open a nested block; indent it by %s like the line above", plural(top.indent, "space"))
+		s.issue(s.lineStart, s.lineStart+ind, s.n, "this line is indented more than the one above, which does not open a nested block; indent it by %s like the line above", Plural(top.indent, "space"))
 		return false
 	}
 	// Between two levels: say which indentations would work.
@@ -318,7 +318,7 @@ func (s *yamlScanner) structure(t []byte, ind int, prev yamlLine) bool {
 			options = append(options, fmt.Sprintf("%d", l.indent))
 		}
 	}
-	s.issue(s.lineStart, s.lineStart+ind, s.n, "the indentation (%s) matches no block above; indent this line by %s", plural(ind, "space"), strings.Join(options, ", or "))
+	s.issue(s.lineStart, s.lineStart+ind, s.n, "the indentation (%s) matches no block above; indent this line by %s", Plural(ind, "space"), strings.Join(options, ", or "))
 	return false
 }
 
@@ -806,13 +806,6 @@ func suggest(s string) string {
 		return ""
 	}
 	return ": " + yamlQuote(s)
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }
 
 // quoteChar shows a character in a message: "[".
