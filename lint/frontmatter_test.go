@@ -85,6 +85,24 @@ func TestSplit(t *testing.T) {
 	}
 }
 
+// TestFrontMatterStartMessage: frontmatter-start says what stands before
+// the opener, counted, and what to do.
+func TestFrontMatterStartMessage(t *testing.T) {
+	const rest = ` before the opening "---": Jekyll, GitHub and tools built on gray-matter (Eleventy, Docusaurus, Gatsby) then show the front matter as text (Hugo reads it); start the file with "---"`
+	for _, tc := range []struct{ src, want string }{
+		{"\n---\ntitle: x\n---\n", "1 blank line" + rest},
+		{"\n\n---\ntitle: x\n---\n", "2 blank lines" + rest},
+		{" ---\ntitle: x\n---\n", "1 space" + rest},
+		{"\t---\ntitle: x\n---\n", "indentation" + rest},
+		{"\n  ---\ntitle: x\n---\n", "1 blank line and 2 spaces" + rest},
+	} {
+		e := NewParser().Parse("x.md", []byte(tc.src))
+		if len(e.Problems) != 1 || e.Problems[0].Rule != ruleFrontMatterStart || e.Problems[0].Message != tc.want {
+			t.Errorf("%q: problems %v, want %q", tc.src, e.Problems, tc.want)
+		}
+	}
+}
+
 // TestIndentedDelimiterInBlockScalar: "  ---" inside a block scalar does not
 // close the front matter.
 func TestIndentedDelimiterInBlockScalar(t *testing.T) {
