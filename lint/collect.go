@@ -295,8 +295,7 @@ func (c *Catalogue) namesCross(names []string) bool {
 // collectPass is the pass a Collect step sees for an entry read outside
 // the run's workers, from the file system.
 func (l *Linter) collectPass(e *Entry, c *Collection, exists func(string) bool) *Pass {
-	return &Pass{Entry: e, Collection: c, Exists: exists, reread: true,
-		options: func(r *Rule) any { return l.ruleOptions(c, r) }, linter: l}
+	return &Pass{Entry: e, Collection: c, Exists: exists, reread: true, linter: l}
 }
 
 // ruleOptions returns rule r's options in collection c (see Pass.Options).

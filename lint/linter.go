@@ -91,9 +91,8 @@ func (l *Linter) check(e *Entry, c *Collection, exists func(string) bool, reread
 		add(d)
 	}
 	if !e.Fatal {
-		options := func(r *Rule) any { return l.ruleOptions(c, r) }
 		// One pass serves every check in turn: the checks run one by one.
-		p := &Pass{Entry: e, Collection: c, Exists: exists, report: add, options: options, linter: l,
+		p := &Pass{Entry: e, Collection: c, Exists: exists, report: add, linter: l,
 			online: l.online, unchecked: func(d Diagnostic) { unchecked = append(unchecked, d) }, fieldKinds: kinds}
 		for _, ch := range l.catalogue.checks {
 			if ch.Run != nil {

@@ -80,9 +80,8 @@ type Pass struct {
 	// system themselves; nil means "cannot tell" and such checks are skipped.
 	Exists func(rel string) bool
 
-	check   *Check
-	report  func(Diagnostic)
-	options func(*Rule) any
+	check  *Check
+	report func(Diagnostic)
 	// online is the online audit's configuration and verdicts.
 	online *onlineRun
 	// unchecked records where a rule could have fired had its target been
@@ -138,10 +137,10 @@ func (p *Pass) ReportDiagnostic(d Diagnostic) {
 // to the value r.Options.Default returns, with the configured options
 // decoded onto it. It is nil for a rule without options.
 func (p *Pass) Options(r *Rule) any {
-	if p.options == nil {
+	if p.linter == nil {
 		return nil
 	}
-	return p.options(r)
+	return p.linter.ruleOptions(p.Collection, r)
 }
 
 // Catalogue is the ordered set of every rule and check the linter knows.
