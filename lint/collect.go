@@ -398,7 +398,7 @@ func (l *Linter) collectionFiles(coll *Collection) []string {
 	if l.fsys == nil || coll == nil {
 		return nil
 	}
-	w := &Walker{FS: l.fsys, Ignore: l.config.Ignored}
+	w := &Walker{FS: l.fsys}
 	seen := map[string]bool{}
 	var out []string
 	for _, inc := range coll.Include {
@@ -407,7 +407,7 @@ func (l *Linter) collectionFiles(coll *Collection) []string {
 			pattern = path.Join(l.config.Dir, inc)
 		}
 		_ = w.walkPattern(context.Background(), pattern, func(p string) bool {
-			if !seen[p] && !w.Ignore(p) && l.config.CollectionFor(p) == coll {
+			if !seen[p] && !l.config.Ignored(p) && l.config.CollectionFor(p) == coll {
 				seen[p] = true
 				out = append(out, p)
 			}
