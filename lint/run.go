@@ -160,7 +160,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 			continue
 		}
 		files = append(files, p)
-		if info, err := fs.Stat(opts.FS, p); (err == nil && !info.IsDir()) || (err != nil && !IsPattern(p)) {
+		if info, err := fs.Stat(opts.FS, p); namedFile(info, err, p) {
 			explicit[p] = true
 		}
 	}

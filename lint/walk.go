@@ -102,9 +102,7 @@ func (w *Walker) Walk(ctx context.Context, args []string, emit func(string) bool
 				}
 				return once(name)
 			})
-		case err == nil, !IsPattern(arg):
-			// Files named explicitly are linted whatever their extension, as
-			// pre-commit passes them; a vanished one becomes a finding.
+		case namedFile(info, err, arg):
 			if !once(arg) {
 				return nil
 			}
@@ -117,6 +115,14 @@ func (w *Walker) Walk(ctx context.Context, args []string, emit func(string) bool
 		}
 	}
 	return nil
+}
+
+// namedFile reports whether a path argument, whose stat gave info and
+// err, names one file: an existing one, or a path that is not a pattern
+// (it vanished, and becomes a finding). Files named explicitly are linted
+// whatever their extension, as pre-commit passes them.
+func namedFile(info fs.FileInfo, err error, arg string) bool {
+	return err == nil && !info.IsDir() || err != nil && !IsPattern(arg)
 }
 
 func (w *Walker) skip(name, reason string) {
