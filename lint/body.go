@@ -324,7 +324,6 @@ func undefinedReferences(src []byte, doc ast.Node) []refCandidate {
 	var found []refCandidate
 	var buf []byte // the current block's literal text
 	var offs []int // the body offset of each byte of buf
-	inCode := 0
 	walkNodes(doc, func(n ast.Node, entering bool) ast.WalkStatus {
 		switch n := n.(type) {
 		case *ast.LinkReferenceDefinition:
@@ -332,13 +331,9 @@ func undefinedReferences(src []byte, doc ast.Node) []refCandidate {
 				defined[util.ToLinkReference(n.Label)] = true
 			}
 		case *ast.CodeSpan:
-			if entering {
-				inCode++
-			} else {
-				inCode--
-			}
+			return ast.WalkSkipChildren // code is not text
 		case *ast.Text:
-			if entering && inCode == 0 {
+			if entering {
 				for i := max(n.Segment.Start, 0); i < min(n.Segment.Stop, len(src)); i++ {
 					buf = append(buf, src[i])
 					offs = append(offs, i)
