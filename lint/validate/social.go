@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"path"
 	"strings"
+	"sync"
 
 	"golang.org/x/net/publicsuffix"
 )
@@ -186,8 +187,28 @@ func ownerOf(h string) *Network {
 
 // siteOf returns the part of a Hosts pattern after its wildcard labels
 // ("slack.com" for "*.slack.com"), which names the network's own domain
-// when it is a registered domain.
+// when it is a registered domain. The networks' own patterns are worked
+// out once: a public suffix lookup costs more than the rest of a check,
+// and ownerOf asks for every pattern of every network when a host is no
+// network's.
 func siteOf(p string) string {
+	if s, ok := knownSites()[p]; ok {
+		return s
+	}
+	return patternSite(p)
+}
+
+var knownSites = sync.OnceValue(func() map[string]string {
+	sites := map[string]string{}
+	for _, n := range Networks {
+		for _, p := range n.Hosts {
+			sites[p] = patternSite(p)
+		}
+	}
+	return sites
+})
+
+func patternSite(p string) string {
 	for strings.ContainsAny(p, "*?") {
 		_, p, _ = strings.Cut(p, ".")
 	}
