@@ -162,10 +162,8 @@ func twitterHandle(title string) func(string) error {
 		case n[0] == '@':
 			return errors.New(`has a second "@"; write the user name once, without "@"`)
 		}
-		for i := 0; i < len(n); i++ {
-			if c := n[i]; !isAlnum(c) && c != '_' {
-				return badChar(n, i, title+" user names", `letters, digits and "_"`)
-			}
+		if err := onlyChars(n, "_", title+" user names", `letters, digits and "_"`); err != nil {
+			return err
 		}
 		if len(n) > 15 {
 			return fmt.Errorf("%q is %d characters long; %s user names have at most 15", n, len(n), title)
@@ -269,10 +267,8 @@ func mastodonUser(u string) error {
 	if u == "" {
 		return errors.New(`has no user name; write the full handle, like "@name@mastodon.social"`)
 	}
-	for i := 0; i < len(u); i++ {
-		if c := u[i]; !isAlnum(c) && c != '_' && c != '.' && c != '-' {
-			return badChar(u, i, "Mastodon user names", `letters, digits, "_" and inner "." or "-"`)
-		}
+	if err := onlyChars(u, "_.-", "Mastodon user names", `letters, digits, "_" and inner "." or "-"`); err != nil {
+		return err
 	}
 	if c := u[0]; c == '.' || c == '-' {
 		return fmt.Errorf("%q starts with %q; Mastodon user names start and end with a letter, digit or \"_\"", u, string(c))
@@ -440,10 +436,8 @@ func githubName(n string) error {
 	if n == "" {
 		return errors.New(`has only "@"; add the user name after it`)
 	}
-	for i := 0; i < len(n); i++ {
-		if c := n[i]; !isAlnum(c) && c != '-' {
-			return badChar(n, i, "GitHub names", "letters, digits and single hyphens")
-		}
+	if err := onlyChars(n, "-", "GitHub names", "letters, digits and single hyphens"); err != nil {
+		return err
 	}
 	switch {
 	case n[0] == '-':
@@ -531,10 +525,8 @@ func linkedinName(raw, kind string) error {
 		return errors.New("has no LinkedIn name; give the name after /in/ in the profile's link, like \"example\"")
 	}
 	if kind == "in" {
-		for i, r := range n {
-			if !isWordRune(r) && r != '-' {
-				return badChar(n, i, "LinkedIn names", "letters, digits and hyphens")
-			}
+		if err := onlyWordChars(n, "-", "LinkedIn names", "letters, digits and hyphens"); err != nil {
+			return err
 		}
 	} else if i := strings.IndexAny(n, "/?#"); i >= 0 {
 		return fmt.Errorf("character %q is not allowed in a LinkedIn page name; copy the page's link again", charAt(n, i))
@@ -611,10 +603,8 @@ func slackLabel(ws string) error {
 	if ws == "" {
 		return fmt.Errorf("has no workspace name before %q; use the workspace link, like %q", ".slack.com", "https://example.slack.com")
 	}
-	for i := 0; i < len(ws); i++ {
-		if c := ws[i]; !isAlnum(c) && c != '-' {
-			return badChar(ws, i, "Slack workspace names", "letters, digits and hyphens")
-		}
+	if err := onlyChars(ws, "-", "Slack workspace names", "letters, digits and hyphens"); err != nil {
+		return err
 	}
 	switch {
 	case ws[0] == '-' || ws[len(ws)-1] == '-':
@@ -664,10 +654,8 @@ func discordProfile(l link) (string, error) {
 // (https://support.discord.com/hc/en-us/articles/208866998). Discord
 // publishes no length limit; 100 is a sanity bound of ours.
 func discordCode(c string) error {
-	for i := 0; i < len(c); i++ {
-		if b := c[i]; !isAlnum(b) && b != '-' {
-			return badChar(c, i, "Discord invite codes", "letters, digits and hyphens")
-		}
+	if err := onlyChars(c, "-", "Discord invite codes", "letters, digits and hyphens"); err != nil {
+		return err
 	}
 	if len(c) > 100 {
 		return fmt.Errorf("invite code is %d characters long; check that it is only the code", len(c))
@@ -722,10 +710,8 @@ func meetupName(n string) error {
 	if n == "" {
 		return errors.New(`has no group name; give the name from the group's link, like "example"`)
 	}
-	for i := 0; i < len(n); i++ {
-		if c := n[i]; !isAlnum(c) && c != '-' {
-			return badChar(n, i, "Meetup group names", "letters, digits and hyphens")
-		}
+	if err := onlyChars(n, "-", "Meetup group names", "letters, digits and hyphens"); err != nil {
+		return err
 	}
 	if len(n) > 100 {
 		return fmt.Errorf("%q is %d characters long; check that it is only the group name", n, len(n))
@@ -816,10 +802,8 @@ func facebookHandle(s string) error {
 		return nil
 	}
 	if i := strings.LastIndexByte(d, '-'); i > 0 && len(d)-i-1 >= 5 && allDigits(d[i+1:]) {
-		for j, r := range d[:i] {
-			if !isWordRune(r) && r != '-' && r != '.' {
-				return badChar(d, j, "Facebook page names", `letters, digits, "-" and "."`)
-			}
+		if err := onlyWordChars(d[:i], "-.", "Facebook page names", `letters, digits, "-" and "."`); err != nil {
+			return err
 		}
 		return nil
 	}
@@ -831,10 +815,8 @@ func facebookHandle(s string) error {
 // contain generic terms or domain extensions (ex: .com, .net)" (Facebook help
 // 105399436216001); Facebook's limit is 50 characters.
 func facebookName(n string) error {
-	for i := 0; i < len(n); i++ {
-		if c := n[i]; !isAlnum(c) && c != '.' {
-			return badChar(n, i, "Facebook page names", `letters, digits and "."`)
-		}
+	if err := onlyChars(n, ".", "Facebook page names", `letters, digits and "."`); err != nil {
+		return err
 	}
 	for _, ext := range [...]string{".com", ".net"} {
 		if indexFold(n, ext) >= 0 {
@@ -869,10 +851,8 @@ func instagramName(n string) error {
 	if n == "" {
 		return errors.New(`has only "@"; add the user name after it`)
 	}
-	for i := 0; i < len(n); i++ {
-		if c := n[i]; !isAlnum(c) && c != '.' && c != '_' {
-			return badChar(n, i, "Instagram user names", `letters, digits, "." and "_"`)
-		}
+	if err := onlyChars(n, "._", "Instagram user names", `letters, digits, "." and "_"`); err != nil {
+		return err
 	}
 	switch {
 	case n[0] == '.':
@@ -943,10 +923,8 @@ func youtubeHandle(h string) error {
 	if h == "" {
 		return errors.New(`has only "@"; add the handle after it`)
 	}
-	for i, r := range h {
-		if !isWordRune(r) && r != '_' && r != '-' && r != '.' {
-			return badChar(h, i, "YouTube handles", `letters, digits, "_", "-" and "."`)
-		}
+	if err := onlyWordChars(h, "_-.", "YouTube handles", `letters, digits, "_", "-" and "."`); err != nil {
+		return err
 	}
 	if n := utf8.RuneCountInString(h); n < 3 || n > 30 {
 		return fmt.Errorf("%q is %d characters long; YouTube handles have 3 to 30", h, n)
@@ -987,10 +965,8 @@ func youtubeLegacy(raw string) error {
 	if err != nil {
 		return err
 	}
-	for i, r := range n {
-		if !isWordRune(r) && r != '_' && r != '-' && r != '.' {
-			return badChar(n, i, "YouTube channel names", `letters, digits, "_", "-" and "."`)
-		}
+	if err := onlyWordChars(n, "_-.", "YouTube channel names", `letters, digits, "_", "-" and "."`); err != nil {
+		return err
 	}
 	if len(n) > 100 {
 		return fmt.Errorf("%q is %d characters long; check that it is only the channel name", n, len(n))

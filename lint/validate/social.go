@@ -527,6 +527,28 @@ func unescape(s string) (string, error) {
 	return d, nil
 }
 
+// onlyChars explains the first byte of name that is neither an ASCII
+// letter or digit nor one of extra; what and allowed are as for badChar.
+func onlyChars(name, extra, what, allowed string) error {
+	for i := 0; i < len(name); i++ {
+		if c := name[i]; !isAlnum(c) && strings.IndexByte(extra, c) < 0 {
+			return badChar(name, i, what, allowed)
+		}
+	}
+	return nil
+}
+
+// onlyWordChars is onlyChars for names whose letters and digits may be in
+// any script (isWordRune).
+func onlyWordChars(name, extra, what, allowed string) error {
+	for i, r := range name {
+		if !isWordRune(r) && !strings.ContainsRune(extra, r) {
+			return badChar(name, i, what, allowed)
+		}
+	}
+	return nil
+}
+
 // badChar explains the first character of name outside the allowed set.
 func badChar(name string, i int, what, allowed string) error {
 	return fmt.Errorf("character %q is not allowed; %s use only %s", charAt(name, i), what, allowed)
